@@ -1,0 +1,52 @@
+"""Story -> briefing: summary, key figures, source comparison and entities."""
+from __future__ import annotations
+
+from ..models import Briefing, Comparison, Quote, Story
+from . import compare
+from .entities import quotes_by_article, story_entities
+from .keyfigures import figure_differences, figure_reports, merge_figures
+from .sentences import story_text
+from .summary import sentence_scores, summarize
+
+
+def build_briefing(story: Story) -> Briefing:
+    text = story_text(story)
+    scores = sentence_scores(text)
+    entities = story_entities(story.articles)
+    people = [e.name for e in entities if e.kind == "person"]
+
+    quotes: list[Quote] = []
+    speakers: dict[tuple[str, int], str] = {}
+    for article in story.articles:
+        for speaker, sentence in quotes_by_article(article, people):
+            quotes.append(Quote(speaker, article.source.key, article.id, sentence))
+        for index, sentence in enumerate(article.sentences):
+            for quote in quotes:
+                if quote.article_id == article.id and quote.sentence == sentence.text:
+                    speakers[(article.id, index)] = quote.speaker
+
+    importance = {item.text: float(score) for item, score in zip(text.sentences, scores)}
+    reports = figure_reports(text, speakers)
+    key_figures = merge_figures(reports, importance, text)
+    comparison = Comparison(
+        outlets=tuple(compare.outlet_views(text)),
+        shared=tuple(compare.shared_facts(text, scores)),
+        exclusive=tuple(compare.exclusive_facts(text, scores)),
+        figure_differences=tuple(figure_differences(reports, key_figures, text)),
+        quotes=tuple(compare.quotes_table(quotes)),
+        wording=tuple(compare.wording_differences(text)),
+    )
+    return Briefing(
+        story=story,
+        headline=headline(story),
+        summary=summarize(text, scores=scores),
+        figures=tuple(key_figures),
+        comparison=comparison,
+        entities=tuple(entities[:15]),
+    )
+
+
+def headline(story: Story) -> str:
+    """The founding article's title when it has a real one, else any real title, else the inferred one."""
+    titled = [a for a in story.articles if not a.title_inferred]
+    return (titled[0] if titled else story.articles[0]).headline

@@ -1,0 +1,206 @@
+"""Source comparison: what each outlet covers, what all report, what only one reports,
+who is quoted by whom, and how the outlets word the same things differently."""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from ..models import Citation, OutletView, Quote, SharedFact, WordingDifference
+from ..text import STOP_WORDS, word_count, words
+from .sentences import StoryText
+
+SAME_FACT = 0.32
+UNIQUE = 0.18
+MAX_SHARED, MAX_EXCLUSIVE = 5, 3
+
+
+def outlet_views(story_text: StoryText) -> list[OutletView]:
+    by_source = story_text.by_source()
+    term_counts = {source: Counter(_content_words(" ".join(story_text.sentences[i].text for i in idx))) for source, idx in by_source.items()}
+    total = Counter()
+    for counts in term_counts.values():
+        total.update(counts)
+    views = []
+    for source, indexes in sorted(by_source.items()):
+        articles = {story_text.sentences[i].article.id for i in indexes}
+        views.append(
+            OutletView(
+                source=source,
+                articles=len(articles),
+                words=sum(word_count(story_text.sentences[i].text) for i in indexes),
+                sentences=len(indexes),
+                focus=_focus_terms(term_counts[source], total, len(by_source)),
+            )
+        )
+    return views
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower() for w in words(text) if len(w) > 3 and w.lower() not in STOP_WORDS]
+
+
+def _focus_terms(own: Counter, total: Counter, outlets: int, limit: int = 6) -> tuple[str, ...]:
+    """Terms an outlet uses often and the others rarely (smoothed log-ratio, frequent terms first)."""
+    scored = []
+    for term, count in own.items():
+        others = total[term] - count
+        if count < 2:
+            continue
+        ratio = math.log((count + 0.5) / (others + 0.5)) if outlets > 1 else 0.0
+        scored.append((-(ratio + 0.3 * math.log(count)) if outlets > 1 else -count, term))
+    return tuple(term for _, term in sorted(scored)[:limit])
+
+
+def shared_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFact]:
+    """Sentences whose fact every outlet reports, most important first."""
+    by_source = story_text.by_source()
+    if len(by_source) < 2:
+        return []
+    facts, used = [], set()
+    for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i)):
+        if i in used:
+            continue
+        matches = {}
+        for source, indexes in by_source.items():
+            best = max(indexes, key=lambda j: story_text.similarity[i, j])
+            if story_text.similarity[i, best] >= SAME_FACT or best == i:
+                matches[source] = best
+        if len(matches) == len(by_source):
+            used.update(matches.values())
+            facts.append(SharedFact(story_text.sentences[i].text, tuple(
+                Citation(source, story_text.sentences[j].article.id) for source, j in sorted(matches.items())
+            )))
+        if len(facts) == MAX_SHARED:
+            break
+    return facts
+
+
+def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFact]:
+    """For each outlet, its most important sentences that no other outlet comes close to."""
+    by_source = story_text.by_source()
+    if len(by_source) < 2:
+        return []
+    facts = []
+    for source, indexes in sorted(by_source.items()):
+        others = [j for s, idx in by_source.items() if s != source for j in idx]
+        unique = [i for i in indexes if story_text.similarity[i, others].max() < UNIQUE and len(story_text.sentences[i].text.split()) >= 8]
+        for i in sorted(unique, key=lambda i: (-scores[i], i))[:MAX_EXCLUSIVE]:
+            item = story_text.sentences[i]
+            facts.append(SharedFact(item.text, (Citation(source, item.article.id),)))
+    return facts
+
+
+def quotes_table(quotes: list[Quote]) -> list[Quote]:
+    """One quote per (speaker, outlet): the first."""
+    seen, table = set(), []
+    for quote in quotes:
+        if (quote.speaker, quote.source) not in seen:
+            seen.add((quote.speaker, quote.source))
+            table.append(quote)
+    return sorted(table, key=lambda q: (q.speaker, q.source))
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower().replace(".", "") for t in re.findall(r"[\w.'’-]+", text)]
+
+
+def wording_differences(story_text: StoryText, limit: int = 6) -> list[WordingDifference]:
+    """Words that aligned sentences of two outlets swap ('militias' / 'forces'),
+    and words only one outlet uses again and again ('jihadists')."""
+    by_source = story_text.by_source()
+    if len(by_source) < 2:
+        return []
+    swaps: Counter = Counter()
+    examples: dict[tuple, tuple] = {}
+    sources = sorted(by_source)
+    for a_index, a in enumerate(sources):
+        for b in sources[a_index + 1 :]:
+            for i in by_source[a]:
+                j = max(by_source[b], key=lambda j: story_text.similarity[i, j])
+                if story_text.similarity[i, j] < 0.2:
+                    continue
+                left, right = _tokens(story_text.sentences[i].text), _tokens(story_text.sentences[j].text)
+                matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+                for op, a1, a2, b1, b2 in matcher.get_opcodes():
+                    if op != "replace" or a2 - a1 > 2 or b2 - b1 > 2:
+                        continue
+                    x, y = left[a1], right[b1]
+                    if not (x.isalpha() and y.isalpha()) or x in STOP_WORDS or y in STOP_WORDS or _same_stem(x, y):
+                        continue
+                    if a1 == 0 or b1 == 0 or left[a1 - 1] != right[b1 - 1]:
+                        continue  # same left neighbour: the same slot in the sentence
+                    key = (a, x, b, y)
+                    swaps[key] += 1
+                    examples.setdefault(key, (story_text.sentences[i].text, story_text.sentences[j].text))
+    differences = []
+    for (a, x, b, y), _ in sorted(swaps.items(), key=lambda kv: (-kv[1], kv[0]))[: limit // 2 + 1]:
+        left, right = examples[(a, x, b, y)]
+        differences.append(WordingDifference(((a, x), (b, y)), ((a, left), (b, right)), "same sentence, different word"))
+    differences.extend(_signature_terms(story_text, by_source, limit - len(differences)))
+    return differences[:limit]
+
+
+def _same_stem(x: str, y: str) -> bool:
+    return x.rstrip("s") == y.rstrip("s") or x[:5] == y[:5]
+
+
+def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], limit: int) -> list[WordingDifference]:
+    """Words one outlet uses again and again and the others never ('jihadists'), paired where
+    possible with the word the other outlet uses in the same places ('militants')."""
+    if limit <= 0:
+        return []
+    texts = {s: " ".join(story_text.sentences[i].text for i in idx) for s, idx in by_source.items()}
+    names = {w.lower() for t in texts.values() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", t)}
+    counts = {s: Counter(w for w in _content_words(t) if w not in names) for s, t in texts.items()}
+    contexts = {s: _contexts(t) for s, t in texts.items()}
+    found = []
+    for source, own in sorted(counts.items()):
+        others = Counter()
+        for other, c in counts.items():
+            if other != source:
+                others.update(c)
+        for term, n in sorted(own.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n < 3 or others[term] or not term.endswith("s"):
+                continue  # recurring plural nouns name actors: 'jihadists', 'militias'
+            counterpart = _counterpart(term, source, contexts, counts)
+            if counterpart:
+                other, word = counterpart
+                found.append(WordingDifference(((source, term), (other, word)), (), f"{n} times, never in the other outlets"))
+            else:
+                found.append(WordingDifference(((source, term),), (), f"{n} times, never in the other outlets"))
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def _contexts(text: str) -> dict[str, Counter]:
+    tokens = _tokens(text)
+    found: dict[str, Counter] = {}
+    for i, token in enumerate(tokens):
+        neighbours = found.setdefault(token, Counter())
+        if i > 0:
+            neighbours["L:" + tokens[i - 1]] += 1
+        if i + 1 < len(tokens):
+            neighbours["R:" + tokens[i + 1]] += 1
+    return found
+
+
+def _counterpart(term: str, source: str, contexts: dict[str, dict[str, Counter]], counts: dict[str, Counter]) -> tuple[str, str] | None:
+    """The word another outlet uses where this outlet uses `term` (most shared neighbours)."""
+    mine = contexts[source].get(term, Counter())
+    best = None
+    for other, own in sorted(counts.items()):
+        if other == source:
+            continue
+        for word, n in own.items():
+            if n < 2 or word == term or counts[source][word] > n or not word.endswith("s"):
+                continue
+            theirs = contexts[other].get(word, Counter())
+            shared = sum((mine & theirs).values())
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, other, word)
+    return (best[1], best[2]) if best else None

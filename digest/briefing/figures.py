@@ -1,0 +1,284 @@
+"""Numbers in news text: value, range, qualifier, unit and what they count.
+
+`extract_figures(sentence)` finds "no more than 200-300 foreign militants",
+"about 400 civilians", "four months of battle", "hundreds of civilians",
+"$3.2bn", "15%". Dates, years and times are not figures. Spelled-out numbers
+go through `text2num`. A figure is only ever built from text that is there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Figure
+from ..text import STOP_WORDS
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12,
+}
+CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+                  "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR"}
+MEASURES = {
+    "percent": "%", "per cent": "%", "%": "%", "percentage points": "percentage points",
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "feet",
+    "ft": "feet", "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tons", "pounds weight": "lb",
+    "degrees": "degrees", "mph": "mph", "km/h": "km/h", "magnitude": "magnitude", "hectares": "hectares",
+    "acres": "acres", "litres": "litres", "liters": "litres", "barrels": "barrels", "gallons": "gallons",
+}
+TIME_UNITS = {"years": "years", "year": "years", "months": "months", "month": "months", "weeks": "weeks",
+              "week": "weeks", "days": "days", "day": "days", "hours": "hours", "hour": "hours",
+              "minutes": "minutes", "minute": "minutes", "seconds": "seconds", "decades": "decades", "decade": "decades"}
+QUALIFIERS = [
+    ("no more than", "no more than"), ("not more than", "no more than"), ("up to", "up to"),
+    ("at most", "no more than"), ("fewer than", "less than"), ("less than", "less than"),
+    ("more than", "more than"), ("over", "more than"), ("at least", "at least"), ("nearly", "nearly"),
+    ("almost", "nearly"), ("about", "about"), ("around", "about"), ("approximately", "about"),
+    ("roughly", "about"), ("some", "about"), ("an estimated", "estimated"), ("estimated", "estimated"),
+    ("as many as", "as many as"), ("as few as", "as few as"), ("under", "less than"), ("just over", "more than"),
+    ("just under", "less than"), ("only", "only"), ("close to", "nearly"), ("upwards of", "more than"),
+]
+VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+         "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6),
+         "billions": (2e9, 9.99e9)}
+SPELLED = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen"
+)
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+# Words that end the phrase naming what a number counts ("275 militants | left")
+VERBS = {
+    "left", "remained", "remain", "remains", "were", "was", "are", "is", "be", "been", "have", "has", "had",
+    "died", "killed", "joined", "fled", "said", "say", "says", "stayed", "arrived", "went", "came", "lost",
+    "gave", "took", "made", "got", "won", "received", "included", "includes", "include", "rose", "fell",
+    "increased", "decreased", "dropped", "reached", "held", "hit", "struck", "injured", "wounded", "missing",
+    "will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does", "also",
+    "still", "already", "now", "then", "who", "which", "that", "to", "in", "on", "at", "for", "from",
+    "with", "by", "and", "or", "but", "as", "than", "ago", "earlier", "later", "each", "per", "a", "an", "the",
+}
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|and))*)"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
+CURRENCY = r"(?:US\$|\$|£|€|¥)"
+FIGURE_RE = re.compile(
+    rf"""
+    (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|dozens|hundreds|thousands|millions|billions)\b)
+    |
+    (?:\bbetween\s+)?(?P<cur>{CURRENCY})?\s?(?P<low>{NUM}|\b{WORDNUM}\b)(?P<lowscale>{SCALE})?
+    (?:\s*(?:-|–|—|to|and)\s*(?P<cur2>{CURRENCY})?(?P<high>{NUM}|\b{WORDNUM}\b)(?P<highscale>{SCALE})?)?
+    (?P<pct>\s?%|\s(?:percent|per\ cent)\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _to_number(text: str) -> float | None:
+    text = text.strip().lower()
+    if re.fullmatch(r"[\d,.]+", text):
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    if text in ("dozen", "a dozen"):
+        return 12.0
+    try:
+        from text_to_num import text2num
+
+        return float(text2num(text.replace(" and ", " "), "en"))
+    except (ValueError, ImportError):
+        return None
+
+
+def _scale(text: str | None) -> float:
+    if not text:
+        return 1.0
+    return SCALES.get(text.strip().lower(), 1.0)
+
+
+def _is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool:
+    before = sentence[max(0, start - 12) : start].lower()
+    after = sentence[end : end + 12].lower()
+    if re.fullmatch(r"(1[5-9]|20)\d\d", low_text.replace(",", "")) and not re.match(r"\s*(?:-|to)\s*\d", sentence[end:end + 5]):
+        return True  # a year
+    if re.search(rf"\b(?:{MONTHS})\.?\s*$", before) or re.match(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", after):
+        return True  # June 6, 6 June
+    if re.match(r"\s*(?::\d|a\.?m\b|p\.?m\b|gmt|utc|bst|o'clock)", after) or re.search(r"\d:\s*$", before):
+        return True
+    if re.search(r"[A-Za-z]-?$", sentence[max(0, start - 2) : start]) or re.match(r"[A-Za-z]", sentence[end : end + 1] or " ") and not re.match(r"(?:k|m|b|bn|mn)\b", sentence[end:end + 3].lower()):
+        return True  # F-16, G20, COVID-19, 3rd
+    return False
+
+
+def _qualifier(sentence: str, start: int) -> tuple[str | None, int]:
+    before = sentence[:start].lower().rstrip()
+    for phrase, name in sorted(QUALIFIERS, key=lambda q: -len(q[0])):
+        if re.search(rf"(?:^|\W){re.escape(phrase)}$", before):
+            return name, len(before) - len(phrase)
+    return None, start
+
+
+def _counted(sentence: str, end: int, vague: bool) -> tuple[str | None, str | None, int]:
+    """(unit, what it counts, end offset) from the words after the number."""
+    rest = sentence[end:]
+    unit = None
+    us = re.match(r"\s+(?:U\.S\.|US)(?=\s+dollars?\b)", rest)
+    if us:
+        end += us.end()
+        rest = sentence[end:]
+    match = re.match(r"\s*(?:-|\s)?(?P<w>[A-Za-z/]+(?:\s(?:cent|points))?)", rest)
+    if match and match.group("w").lower() in TIME_UNITS and not vague:
+        unit = TIME_UNITS[match.group("w").lower()]
+        end += match.end()
+        rest = sentence[end:]
+        of = re.match(r"\s+of\s+((?:[A-Za-z'’-]+\s?){1,3})", rest)
+        if of:
+            phrase = _noun_phrase(of.group(1))
+            if phrase:
+                return unit, f"{unit} of {phrase}", end + of.end()
+        hyphen_noun = re.match(r"\s*([a-z]+)", rest) if sentence[end - len(match.group('w')) - 1 : end - len(match.group('w'))] == "-" else None
+        if hyphen_noun and hyphen_noun.group(1) not in VERBS:
+            return unit, f"{hyphen_noun.group(1)} ({unit})", end + hyphen_noun.end()
+        return unit, unit, end
+    if match:
+        word = match.group("w").lower()
+        if word in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS[word]
+            end += match.end()
+            rest = sentence[end:]
+        elif word in MEASURES:
+            unit = MEASURES[word]
+            end += match.end()
+            rest = sentence[end:]
+    of = re.match(r"\s+of\s+", rest) if vague else None
+    if of:
+        rest = rest[of.end() :]
+        end += of.end()
+    words = re.match(r"\s*((?:[A-Za-z'’.-]+\s?){1,5})", rest)
+    phrase = _noun_phrase(words.group(1)) if words else None
+    return unit, phrase, end + (len(words.group(0).rstrip()) if words and phrase else 0)
+
+
+def _noun_phrase(text: str) -> str | None:
+    taken = []
+    for word in text.split():
+        clean = word.strip(".,;:'’\"()")
+        lower = clean.lower()
+        if not clean or lower in VERBS or (lower in STOP_WORDS and lower not in {"people"}):
+            break
+        if taken and lower.endswith("ed") and not clean[:1].isupper():
+            break  # "militants remained"
+        taken.append(clean)
+        if word != clean or len(taken) == 3:
+            break
+    return " ".join(taken) or None
+
+
+def extract_figures(sentence: str) -> list[Figure]:
+    """Every figure in one sentence, left to right."""
+    figures = []
+    for match in FIGURE_RE.finditer(sentence):
+        figure = _figure_from_match(sentence, match)
+        if figure:
+            figures.append(figure)
+    return figures
+
+
+def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
+    start, end = match.start(), match.end()
+    text = match.group(0).strip()
+    if match.group("vague"):
+        word = match.group("vague").lower()
+        low, high = VAGUE[word]
+        qualifier, q_start = _qualifier(sentence, start)
+        unit, counts, _ = _counted(sentence, end, vague=True)
+        if not counts:
+            return None
+        return Figure(text=match.group(0), value=None, low=low, high=high, unit=unit, counts=counts,
+                      qualifier="vague" if not qualifier else qualifier, start=start, end=end)
+    low_text, high_text = match.group("low"), match.group("high")
+    if high_text is None and re.search(r"\band\s*$", match.group(0)):
+        return None
+    low = _to_number(low_text)
+    if low is None:
+        return None
+    if low_text.lower().strip() in ("one",) and not match.group("lowscale"):
+        return None  # "one of the first": a word, not a figure
+    lead = sentence[start : start + 8].lower()
+    joined_range = high_text is not None
+    if joined_range and re.match(r"\s*and\b", sentence[match.end("low") + len(match.group("lowscale") or "") :]) and not lead.startswith("between"):
+        # "Iran and 20 others": 'and' only makes a range after 'between'
+        return _figure_from_text(sentence, match.start("low") if not match.group("cur") else match.start("cur"), match.end("low") + len(match.group("lowscale") or ""), low_text, None, match)
+    if _is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
+        return None
+    return _figure_from_text(sentence, start, end, low_text, high_text, match)
+
+
+def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figure | None:
+    low = _to_number(low_text) * _scale(match.group("lowscale"))
+    high = None
+    if high_text:
+        high_value = _to_number(high_text)
+        if high_value is None:
+            return None
+        scale = match.group("highscale") or match.group("lowscale")
+        high = high_value * _scale(scale)
+        if match.group("highscale") and not match.group("lowscale"):
+            low *= _scale(scale)  # "1.5 to 2 million"
+        if high <= low:
+            return None  # "2-1" is a score, not a range
+    if re.match(r"\s*(?:st|nd|rd|th)\b", sentence[end:end + 3]):
+        return None
+    currency = match.group("cur") or match.group("cur2")
+    unit = CURRENCIES.get(currency.lower()) if currency else None
+    if match.group("pct"):
+        unit = "%"
+    qualifier, q_start = _qualifier(sentence, start)
+    counted_unit, counts, _ = _counted(sentence, end, vague=False)
+    unit = unit or counted_unit
+    if counts and counted_unit and counts == counted_unit and unit in CURRENCY_WORDS.values():
+        counts = None
+    if high is not None and qualifier is None:
+        qualifier = "range"
+    text = sentence[start:end].strip()
+    if text.lower().startswith("between "):
+        text = text[8:]
+    figure = Figure(
+        text=text, value=None if high is not None else low, low=low, high=high if high is not None else low,
+        unit=unit, counts=counts, qualifier=qualifier, start=start, end=end,
+    )
+    return figure
+
+
+def display_value(figure: Figure) -> str:
+    """'200–300', '275', 'four months', '$3.2bn' — as written, with its unit where that helps."""
+    text = figure.text.strip()
+    if figure.qualifier == "vague":
+        return text
+    if figure.high != figure.low:
+        text = re.sub(r"\s*(?:-|–|—|\bto\b|\band\b)\s*", "–", text, count=1)
+    if figure.unit and figure.unit in TIME_UNITS.values() and figure.unit not in text:
+        text = f"{text} {figure.unit if (figure.high or 0) != 1 else figure.unit.rstrip('s')}"
+    return text
+
+
+def figure_key(figure: Figure) -> tuple:
+    return (round(figure.low or 0, 6), round(figure.high or 0, 6), figure.unit or "")
+
+
+def head_noun(figure: Figure) -> str | None:
+    """The counted thing, singular and lowercased: 'foreign militants' -> 'militant'."""
+    if not figure.counts:
+        return figure.unit
+    word = figure.counts.split(" of ")[0].split()[-1].lower().strip("()")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def with_counts(figure: Figure, counts: str | None) -> Figure:
+    return replace(figure, counts=counts)

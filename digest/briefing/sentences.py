@@ -1,0 +1,67 @@
+"""The sentences of a story as vectors, computed once and shared by every briefing part."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..models import Article, Sentence, Story
+from ..normalize import split_dateline
+
+
+@dataclass(frozen=True)
+class StorySentence:
+    article: Article
+    sentence: Sentence
+    text: str  # as shown: the dateline removed
+
+    @property
+    def source(self) -> str:
+        return self.article.source.key
+
+    @property
+    def position(self) -> float:
+        """0 for an article's first sentence, near 1 for its last."""
+        return self.sentence.index / max(len(self.article.sentences), 1)
+
+
+@dataclass(frozen=True)
+class StoryText:
+    sentences: tuple[StorySentence, ...]
+    vectors: object  # sparse, L2-normalised TF-IDF rows
+    similarity: np.ndarray
+
+    def by_source(self) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = {}
+        for i, item in enumerate(self.sentences):
+            groups.setdefault(item.source, []).append(i)
+        return groups
+
+
+def display_text(sentence: Sentence) -> str:
+    if sentence.index == 0:
+        dateline = split_dateline(sentence.text)
+        if dateline and dateline[2]:
+            rest = dateline[2]
+            return rest[:1].upper() + rest[1:]
+    return sentence.text
+
+
+def story_text(story: Story) -> StoryText:
+    items = tuple(
+        StorySentence(article, sentence, display_text(sentence))
+        for article in story.articles
+        for sentence in article.sentences
+        if re.search(r"\w", sentence.text)
+    )
+    if not items:
+        return StoryText((), None, np.zeros((0, 0)))
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w[\w'-]*\w\b|\b\w\b")
+    try:
+        vectors = vectorizer.fit_transform([item.text.lower().replace("u.s.", "us") for item in items])
+    except ValueError:  # only stop words
+        return StoryText(items, None, np.eye(len(items)))
+    similarity = (vectors @ vectors.T).toarray()
+    return StoryText(items, vectors, similarity)

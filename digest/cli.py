@@ -1,0 +1,108 @@
+"""`digest`: a thin command line over the library (build, generate, figures)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import DigestError
+
+
+def _config(content: str, config_file: str, strict: bool, max_mb: float):
+    from .pipeline import DigestConfig
+
+    return DigestConfig(content_dir=Path(content), config_file=Path(config_file), strict=strict,
+                        max_article_bytes=int(max_mb * 1024 * 1024))
+
+
+def _print_diagnostics(result, quiet: bool) -> None:
+    for diagnostic in result.diagnostics:
+        if quiet and diagnostic.level == "info":
+            continue
+        click.echo(str(diagnostic), err=True)
+
+
+def _common(command):
+    command = click.option("--content", default="content", show_default=True, help="Corpus folder (sources.yml, articles/).")(command)
+    command = click.option("--config", "config_file", default="mkdocs.yml", show_default=True, help="MkDocs configuration.")(command)
+    command = click.option("--strict", is_flag=True, help="Exit non-zero on any warning or error, keeping the previous output.")(command)
+    command = click.option("--max-article-mb", default=2.0, show_default=True, help="Articles larger than this are truncated.")(command)
+    command = click.option("--quiet", "-q", is_flag=True, help="Hide informational log lines.")(command)
+    return command
+
+
+@click.group()
+@click.version_option(package_name="news-digest")
+def cli() -> None:
+    """Build a news briefing site from a corpus of articles."""
+
+
+@cli.command()
+@_common
+def build(content, config_file, strict, max_article_mb, quiet) -> None:
+    """Generate the briefing pages and build the static site."""
+    from .pipeline import build as run_build
+
+    try:
+        result = run_build(_config(content, config_file, strict, max_article_mb))
+    except DigestError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_diagnostics(result, quiet)
+    _finish(result, strict, built=f"site in {result.site_dir}")
+
+
+@cli.command()
+@_common
+@click.option("--out", type=click.Path(file_okay=False), help="Folder for the Markdown pages (default: docs_dir of mkdocs.yml).")
+def generate(content, config_file, strict, max_article_mb, quiet, out) -> None:
+    """Generate the Markdown briefing pages and briefings.json, without building the site."""
+    from .pipeline import generate as run_generate
+
+    try:
+        result = run_generate(_config(content, config_file, strict, max_article_mb), Path(out) if out else None)
+    except DigestError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_diagnostics(result, quiet)
+    _finish(result, strict, built=f"pages in {result.docs_dir}")
+
+
+def _finish(result, strict: bool, built: str) -> None:
+    errors = sum(1 for d in result.diagnostics if d.level == "error")
+    warnings = sum(1 for d in result.diagnostics if d.level == "warning")
+    summary = f"{len(result.briefings)} briefings from {result.articles} articles; {errors} errors, {warnings} warnings"
+    if strict and (errors or warnings):
+        click.echo(f"digest: {summary}; --strict: nothing was replaced", err=True)
+        sys.exit(1)
+    click.echo(f"digest: {summary}; {built}", err=True)
+
+
+@cli.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+def figures(source) -> None:
+    """Extract figures from text: JSON Lines with a 'text' field, or plain text, one passage a line.
+
+    Writes one JSON object per input line: {"text": ..., "figures": [...]}.
+    """
+    from .briefing.figures import extract_figures
+
+    for number, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        text = line.rstrip("\n")
+        if line.lstrip().startswith("{"):
+            try:
+                record = json.loads(line)
+                text = record["text"] if isinstance(record, dict) and isinstance(record.get("text"), str) else text
+            except json.JSONDecodeError:
+                click.echo(f"warning: line {number}: not valid JSON; read as plain text", err=True)
+        found = [
+            {"text": f.text, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit, "counts": f.counts, "qualifier": f.qualifier}
+            for f in extract_figures(text)
+        ]
+        click.echo(json.dumps({"text": text, "figures": found}, ensure_ascii=False))
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,2 @@
+class DigestError(Exception):
+    """A problem the user can fix; the CLI prints it without a traceback."""

@@ -1,0 +1,234 @@
+"""The records that flow between stages: corpus -> articles -> stories -> briefings.
+
+Every record is a frozen dataclass; a stage returns new records instead of
+filling in old ones, so a reader can follow one article from file to page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in the input, tied to the file (and line) it came from."""
+
+    level: str  # "error" (article skipped) or "warning" (article kept) or "info"
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.level}: {where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An outlet, as named in content/sources.yml."""
+
+    key: str
+    name: str
+    url: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as read from the corpus, before its text is restored."""
+
+    id: str
+    path: str  # file (and line, for JSON Lines) it came from, relative to the content folder
+    source: Source
+    raw_text: str
+    title: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    author: str | None = None
+    lang: str = "en"
+    license: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article's restored text."""
+
+    text: str
+    index: int  # position in the article, 0-based
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news article: the raw text as read and the restored text shown to readers."""
+
+    id: str
+    path: str
+    source: Source
+    raw_text: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    author: str | None = None
+    lang: str = "en"
+    license: str | None = None
+    title_inferred: bool = False
+
+    @property
+    def day(self) -> date | None:
+        return self.published.date() if self.published else None
+
+    @property
+    def headline(self) -> str:
+        return self.title or "Untitled article"
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one event, across outlets. `id` is stable across corpus growth."""
+
+    id: str
+    slug: str
+    articles: tuple[Article, ...]
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        seen: dict[str, Source] = {}
+        for article in self.articles:
+            seen.setdefault(article.source.key, article.source)
+        return tuple(sorted(seen.values(), key=lambda s: s.name.lower()))
+
+    @property
+    def first_day(self) -> date | None:
+        days = [a.day for a in self.articles if a.day]
+        return min(days) if days else None
+
+    @property
+    def last_day(self) -> date | None:
+        days = [a.day for a in self.articles if a.day]
+        return max(days) if days else None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An outlet's article that reports a fact."""
+
+    source: str  # Source.key
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    article_id: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number found in a sentence: '275 Syrian militants left the city'."""
+
+    text: str  # the figure as written, e.g. "200-300", "four months"
+    value: float | None  # a point value; None for ranges and vague amounts
+    low: float | None
+    high: float | None
+    unit: str | None  # "%", "USD", "km", "months" ...
+    counts: str | None  # what it counts: "Syrian militants"
+    qualifier: str | None  # "about", "no more than", "range", "vague" ...
+    start: int = 0  # character offsets in the sentence
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReport:
+    """A figure as one outlet reports it in one sentence."""
+
+    figure: Figure
+    source: str
+    article_id: str
+    sentence: str
+    speaker: str | None  # who the sentence attributes the figure to
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A figure of the story, merged across the outlets that report it."""
+
+    label: str  # "200-300"
+    counts: str
+    context: str  # "foreign militants remained to fight on in the city"
+    reports: tuple[FigureReport, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({r.source for r in self.reports}))
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: str  # "person", "organisation", "place"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str
+    source: str
+    article_id: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutletView:
+    """What one outlet's coverage of a story looks like."""
+
+    source: str
+    articles: int
+    words: int
+    sentences: int
+    focus: tuple[str, ...]  # terms this outlet stresses more than the others
+
+
+@dataclass(frozen=True, slots=True)
+class SharedFact:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDifference:
+    counts: str
+    values: tuple[tuple[str, str, str], ...]  # (source, figure text, sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class WordingDifference:
+    terms: tuple[tuple[str, str], ...]  # (source, term)
+    example: tuple[tuple[str, str], ...] = ()  # (source, sentence)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    outlets: tuple[OutletView, ...]
+    shared: tuple[SharedFact, ...]
+    exclusive: tuple[SharedFact, ...]
+    figure_differences: tuple[FigureDifference, ...]
+    quotes: tuple[Quote, ...]
+    wording: tuple[WordingDifference, ...]
+
+    @property
+    def single_outlet(self) -> bool:
+        return len(self.outlets) < 2
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    story: Story
+    headline: str
+    summary: tuple[SummarySentence, ...]
+    figures: tuple[KeyFigure, ...]
+    comparison: Comparison
+    entities: tuple[Entity, ...] = field(default_factory=tuple)

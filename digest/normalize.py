@@ -1,0 +1,442 @@
+"""Text restoration: make tokenized, lowercased corpus text readable again.
+
+Two parts:
+- an ordered registry of small `str -> str` cleaning steps (Unicode, control
+  characters, tokenizer spacing, dropped apostrophes), applied to every article;
+- a `CasingModel` learned from the corpus's own normally-cased articles plus a
+  word list with proper casing (Debian's wamerican), applied only to articles
+  that arrive lowercased.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .registry import Registry, TextStep
+from .text import FUNCTION_WORDS, paragraphs, split_sentences
+
+WORDLIST_PATHS = ("/usr/share/dict/american-english", "/usr/share/dict/words")
+
+
+# ---------------------------------------------------------------- cleaning steps
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def normalize_unicode(text: str) -> str:
+    """NFC, so the same word is always the same code points."""
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_control_characters(text: str) -> str:
+    """Control and bidi-override characters only hide or reorder text."""
+    return _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def normalize_whitespace(text: str) -> str:
+    """One space between words, no trailing space, lines kept."""
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip()
+
+
+def looks_tokenized(text: str) -> bool:
+    """Tokenized corpora put a space before most commas and full stops."""
+    spaced = len(re.findall(r"\w [,.;:?!](?:\s|$)", text))
+    tight = len(re.findall(r"\w[,.;:?!](?:\s|$)", text))
+    return spaced >= 3 and spaced > tight
+
+
+def looks_lowercased(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) < 0.004
+
+
+def undo_tokenizer_spacing(text: str) -> str:
+    """'raqqa , syria ( reuters ) .' -> 'raqqa, syria (reuters).'"""
+    if not looks_tokenized(text):
+        return text
+    text = text.replace("``", '"').replace("''", '"')
+    text = re.sub(r" ([,.;:?!%])(?=\s|$|[\"')\]])", r"\1", text)
+    text = re.sub(r"([(\[]) ", r"\1", text)
+    text = re.sub(r" ([)\]])", r"\1", text)
+    text = re.sub(r"([$£€]) (?=\d)", r"\1", text)
+    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    return text
+
+
+def restore_apostrophes(text: str) -> str:
+    """'syria s raqqa' -> "syria's raqqa"; "don t" -> "don't" where the word list knows it."""
+    text = re.sub(r"(?<=\w) s\b(?!['’-])", "'s", text) if re.search(r"\w s\b", text) else text
+    known = _apostrophe_words()
+
+    def join(match: re.Match[str]) -> str:
+        candidate = f"{match.group(1)}'{match.group(2)}"
+        return candidate if candidate.lower() in known else match.group(0)
+
+    return re.sub(r"\b([A-Za-z]+) (t|re|ve|ll|d|m|ite|ites)\b", join, text)
+
+
+def build_default_cleaners() -> Registry[TextStep]:
+    registry: Registry[TextStep] = Registry()
+    registry.register(normalize_unicode, "unicode", 100)
+    registry.register(strip_control_characters, "control", 90)
+    registry.register(normalize_whitespace, "whitespace", 80)
+    registry.register(undo_tokenizer_spacing, "tokenizer-spacing", 50)
+    registry.register(restore_apostrophes, "apostrophes", 40)
+    return registry
+
+
+def clean(text: str, cleaners: Registry[TextStep] | None = None) -> str:
+    tokenized = looks_tokenized(text)
+    for step in cleaners or build_default_cleaners():
+        if step is restore_apostrophes and not tokenized:
+            continue  # only tokenizers drop apostrophes; "Mr s" in normal text stays
+        text = step(text)
+    return text
+
+
+# ---------------------------------------------------------------- word list
+
+@lru_cache(maxsize=1)
+def _wordlist() -> tuple[frozenset[str], dict[str, str]]:
+    """(lowercase words, lower -> capitalised form for words listed only capitalised)."""
+    lower: set[str] = set()
+    capital: dict[str, str] = {}
+    for candidate in WORDLIST_PATHS:
+        path = Path(candidate)
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="ignore").splitlines():
+            word = line.strip()
+            if not word:
+                continue
+            if word[0].isupper():
+                capital.setdefault(word.lower(), word)
+            else:
+                lower.add(word)
+        break
+    only_capital = {k: v for k, v in capital.items() if k not in lower}
+    return frozenset(lower), only_capital
+
+
+def wordlist_available() -> bool:
+    lower, capital = _wordlist()
+    return bool(lower or capital)
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_words() -> frozenset[str]:
+    lower, capital = _wordlist()
+    words = {w for w in lower if "'" in w} | {w for w in capital if "'" in w}
+    return frozenset(words | {"don't", "doesn't", "didn't", "isn't", "wasn't", "can't", "won't", "it's"})
+
+
+def in_wordlist(word: str) -> bool:
+    lower, capital = _wordlist()
+    return word in lower or word in capital
+
+
+# ---------------------------------------------------------------- casing model
+
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def _tokens(sentence: str) -> list[re.Match[str]]:
+    return list(TOKEN_RE.finditer(sentence))
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+@dataclass
+class CasingModel:
+    """How the corpus writes each word and name, learned from its cased articles."""
+
+    words: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    """lower -> Counter of forms seen standing alone, mid-sentence."""
+    in_names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    """lower -> Counter of forms seen inside multi-word names ("Civil" in "Raqqa Civil Council")."""
+    phrases: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def learn(self, text: str) -> None:
+        """Count casings of words that are not sentence-initial, and runs of capitalised words."""
+        lower_words, _ = _wordlist()
+        for paragraph in paragraphs(text):
+            for sentence in split_sentences(paragraph):
+                matches = _tokens(sentence)
+                tokens = [m.group(0) for m in matches]
+                runs = _capitalised_runs(sentence, matches, lower_words)
+                in_run = {i for run in runs for i in run if len(run) >= 2}
+                for i, token in enumerate(tokens):
+                    lower = token.lower()
+                    if lower in FUNCTION_WORDS:
+                        continue
+                    if i == 0 and not (i in in_run and lower not in lower_words):
+                        continue  # sentence-initial capitals say nothing about the word
+                    (self.in_names if i in in_run else self.words)[lower][token] += 1
+                for run in runs:
+                    if len(run) >= 2:
+                        forms = tuple(tokens[i] for i in run)
+                        self.phrases[tuple(t.lower() for t in forms)][forms] += 1
+
+    def phrase_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        forms = self.phrases.get(key)
+        return forms.most_common(1)[0][0] if forms else None
+
+    def word_form(self, word: str) -> str | None:
+        """The corpus's preferred casing, or None when the corpus has not seen the word.
+
+        A common word ("council") is capitalised only where the corpus capitalises
+        it standing alone; inside a name ("Raqqa Civil Council") it says nothing.
+        """
+        forms = Counter(self.words.get(word, Counter()))
+        if word not in _wordlist()[0]:
+            forms.update(self.in_names.get(word, Counter()))
+        if not forms:
+            return None
+        capitalised = sum(n for form, n in forms.items() if _is_capitalised(form))
+        lowercase = sum(n for form, n in forms.items() if not _is_capitalised(form))
+        if capitalised > lowercase:
+            return max((f for f in forms if _is_capitalised(f)), key=lambda f: (forms[f], f))
+        return word
+
+    @property
+    def longest_phrase(self) -> int:
+        return max((len(k) for k in self.phrases), default=1)
+
+
+def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: frozenset[str]) -> list[list[int]]:
+    """Indexes of runs of capitalised words separated by single spaces.
+
+    A sentence-initial word starts a run only when it is no common word
+    ("Mostafa Bali said", not "The Syrian ...").
+    """
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, match in enumerate(matches):
+        token = match.group(0)
+        starts_ok = i > 0 or token.lower() not in lower_words
+        capital = _is_capitalised(token) and token.lower() not in FUNCTION_WORDS and starts_ok
+        joined = bool(run) and sentence[matches[run[-1]].end() : match.start()] == " "
+        if capital and (joined or not run):
+            run.append(i)
+            continue
+        if run:
+            runs.append(run)
+        run = [i] if capital else []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def learn_casing(texts: Iterable[str]) -> CasingModel:
+    model = CasingModel()
+    for text in texts:
+        model.learn(text)
+    return model
+
+
+MONTHS = frozenset(
+    "january february april june july august september october november december".split()
+)  # "may" and "march" are verbs far more often than months
+
+
+def _case_word(word: str, model: CasingModel) -> tuple[str, bool]:
+    """Return (cased word, whether it is known to be a proper noun)."""
+    if re.fullmatch(r"(?:[a-z]\.){2,}", word):
+        return word.upper(), True  # u.s. -> U.S.
+    if word in FUNCTION_WORDS:
+        return word, False
+    corpus = model.word_form(word)
+    if corpus is not None:
+        return corpus, corpus != word
+    if word in MONTHS:
+        return word.capitalize(), True
+    lower, only_capital = _wordlist()
+    form = only_capital.get(word)
+    if form and not (form.isupper() and len(form) > 1):  # "AL" is Alabama, not the "al-" prefix
+        return form, True
+    return word, False
+
+
+def truecase_sentence(sentence: str, model: CasingModel) -> str:
+    """Restore capitals in one lowercased sentence."""
+    matches = _tokens(sentence)
+    if not matches:
+        return sentence
+    lowered = [m.group(0).lower() for m in matches]
+    forms: list[str] = [m.group(0) for m in matches]
+    proper = [False] * len(matches)
+
+    i = 0
+    longest = model.longest_phrase
+    while i < len(matches):
+        for size in range(min(longest, len(matches) - i), 1, -1):
+            if not _adjacent(sentence, matches[i : i + size]):
+                continue
+            phrase = model.phrase_form(tuple(lowered[i : i + size]))
+            if phrase:
+                forms[i : i + size] = list(phrase)
+                proper[i : i + size] = [True] * size
+                i += size
+                break
+        else:
+            forms[i], proper[i] = _case_word(lowered[i], model)
+            i += 1
+
+    _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper)
+    out = list(sentence)
+    for match, form in zip(matches, forms):
+        out[match.start() : match.end()] = list(form) if len(form) == match.end() - match.start() else list(match.group(0))
+    text = "".join(out)
+    text = re.sub(r"\bi\b", "I", text)
+    return _capitalise_first_letter(text)
+
+
+def _adjacent(sentence: str, matches: list[re.Match[str]]) -> bool:
+    """True when the tokens are separated by single spaces only (no punctuation between)."""
+    return all(sentence[a.end() : b.start()] == " " for a, b in zip(matches, matches[1:]))
+
+
+def _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper) -> None:
+    """A word no dictionary knows, next to a name, is most likely part of it ('mohammed emwazi')."""
+    changed = True
+    while changed:
+        changed = False
+        for i, word in enumerate(lowered):
+            if proper[i] or len(word) < 3 or in_wordlist(word) or word in FUNCTION_WORDS:
+                continue
+            if "'" in word or "’" in word:
+                continue
+            neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(matches) and proper[j]]
+            if any(_adjacent(sentence, sorted([matches[i], matches[j]], key=lambda m: m.start())) for j in neighbours):
+                forms[i] = word[:1].upper() + word[1:]
+                proper[i] = True
+                changed = True
+        # Arabic article prefixes: "al-mayadin" -> "al-Mayadin"
+        for i, match in enumerate(matches):
+            start = match.start()
+            if not proper[i] and not in_wordlist(lowered[i]) and sentence[max(0, start - 3) : start] in ("al-", "el-"):
+                forms[i] = lowered[i][:1].upper() + lowered[i][1:]
+                proper[i] = True
+
+
+def _capitalise_first_letter(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+        if ch.isdigit():
+            return text
+    return text
+
+
+DATELINE_RE = re.compile(r"^(?P<place>[^()]{2,80}?)\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&-]{0,40}?)\s*\)\s*[-–—]+\s*")
+
+
+def split_dateline(first_line: str) -> tuple[str, str, str] | None:
+    """'ain issa, syria/beirut (reuters) - text' -> ('ain issa, syria/beirut', 'reuters', 'text')."""
+    match = DATELINE_RE.match(first_line)
+    if not match:
+        return None
+    return match.group("place"), match.group("outlet"), first_line[match.end() :]
+
+
+def _title_place(place: str) -> str:
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0) if m.group(0) in ("and",) else m.group(0).capitalize(), place)
+
+
+def truecase(text: str, model: CasingModel, outlet_names: dict[str, str] | None = None) -> str:
+    """Restore casing of a lowercased article, paragraph by paragraph, sentence by sentence."""
+    outlet_names = outlet_names or {}
+    out_paragraphs = []
+    for number, paragraph in enumerate(paragraphs(text)):
+        prefix = ""
+        if number == 0:
+            dateline = split_dateline(paragraph)
+            if dateline:
+                place, outlet, paragraph = dateline
+                outlet_cased = outlet_names.get(outlet.strip().lower()) or _title_place(outlet.strip())
+                prefix = f"{_title_place(place)} ({outlet_cased}) - "
+        sentences = [truecase_sentence(s, model) for s in split_sentences(paragraph)]
+        out_paragraphs.append(prefix + " ".join(sentences))
+    return "\n".join(out_paragraphs)
+
+
+def restore(raw: str, model: CasingModel, outlet_names: dict[str, str] | None = None) -> str:
+    """The whole restoration for one article: clean, then truecase if it arrived lowercased."""
+    text = clean(raw)
+    if looks_lowercased(text):
+        text = truecase(text, model, outlet_names)
+    return text
+
+
+# ---------------------------------------------------------------- the stage
+
+def _headline_from(text: str, limit: int = 20) -> str:
+    """A headline from the first sentence, without its dateline, cut at a word boundary."""
+    first = paragraphs(text)[0] if paragraphs(text) else text
+    dateline = split_dateline(first)
+    if dateline:
+        first = dateline[2]
+    sentence = (split_sentences(first) or [first])[0].rstrip(".")
+    words_ = sentence.split()
+    if len(words_) > limit:
+        return " ".join(words_[:limit]).rstrip(",;:") + " …"
+    return sentence
+
+
+def restore_title(title: str, model: CasingModel) -> str:
+    cleaned = clean(title)
+    if looks_lowercased(cleaned + " " + cleaned) or (cleaned == cleaned.lower() and len(cleaned) > 12):
+        return truecase_sentence(cleaned, model)
+    return cleaned
+
+
+def restore_articles(raw_articles, report=None):
+    """Raw articles -> articles with readable text, sentences and a headline.
+
+    The casing model is learned from the corpus's own normally-cased articles,
+    so one outlet's "Raqqa" teaches another outlet's "raqqa".
+    """
+    from .models import Article, Sentence
+
+    cleaned = {raw.id: clean(raw.raw_text) for raw in raw_articles}
+    model = learn_casing(text for text in cleaned.values() if not looks_lowercased(text))
+    outlet_names = {}
+    for raw in raw_articles:
+        outlet_names.setdefault(raw.source.key, raw.source.name)
+        outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
+    articles = []
+    for raw in raw_articles:
+        text = cleaned[raw.id]
+        if looks_lowercased(text):
+            text = truecase(text, model, outlet_names)
+            if report:
+                report("info", raw.path, None, "text arrived lowercased; capitals restored from the corpus and the word list")
+        sentences = []
+        for number, paragraph in enumerate(paragraphs(text)):
+            for sentence in split_sentences(paragraph):
+                sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
+        title = restore_title(raw.title, model) if raw.title else None
+        inferred = title is None
+        if inferred:
+            title = _headline_from(text)
+            if report:
+                report("info", raw.path, None, f"no title; using a headline from the first sentence: {title!r}")
+        articles.append(
+            Article(
+                id=raw.id, path=raw.path, source=raw.source, raw_text=raw.raw_text, text=text,
+                sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
+                author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
+            )
+        )
+    return articles
