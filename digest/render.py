@@ -33,7 +33,7 @@ def md(text: str) -> str:
 
 def plain(text: str) -> str:
     """Untrusted text for places that are not Markdown-rendered (titles, front matter): no markup characters."""
-    return re.sub(r"\s+", " ", re.sub(r"[<>&\"'`{}\[\]\\]", "", str(text))).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[<>&\"`{}\[\]\\]", "", str(text))).strip()
 
 
 def safe_url(url: str | None) -> str | None:
@@ -136,7 +136,7 @@ def _render_figures(briefing: Briefing, names: dict[str, str]) -> list[str]:
         for source in figure.sources:
             reports = [r for r in figure.reports if r.source == source]
             detail = []
-            qualifiers = sorted({r.figure.qualifier for r in reports if r.figure.qualifier and r.figure.qualifier != "range"})
+            qualifiers = sorted({r.figure.qualifier for r in reports if r.figure.qualifier not in (None, "range", "vague")})
             values = sorted({display_value(r.figure) for r in reports})
             if values != [figure.label]:
                 detail.append(", ".join(values))
@@ -194,7 +194,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
     out += ["### Who is quoted", ""]
     if comparison.quotes:
         sources = [v.source for v in comparison.outlets]
-        out += ["| Person | " + " | ".join(md(names.get(s, s)) for s in sources) + " |", "| --- |" + " --- |" * len(sources)]
+        out += ["| Speaker | " + " | ".join(md(names.get(s, s)) for s in sources) + " |", "| --- |" + " --- |" * len(sources)]
         speakers = sorted({q.speaker for q in comparison.quotes})
         quoted = {(q.speaker, q.source) for q in comparison.quotes}
         for speaker in speakers:

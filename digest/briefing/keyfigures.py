@@ -63,7 +63,9 @@ def merge_figures(reports: list[FigureReport], importance: dict[str, float], sto
     def rank(group: list[FigureReport]):
         outlets = len({r.source for r in group})
         best = max(importance.get(r.sentence, 0.0) for r in group)
-        return (-outlets, -best, group[0].sentence, group[0].figure.start)
+        # "two years" alone says less than "four months of battle" or "275 militants"
+        bare = all((r.figure.counts or "") == (r.figure.unit or "") for r in group)
+        return (bare, -outlets, -best, group[0].sentence, group[0].figure.start)
 
     key_figures = []
     for group in sorted(groups, key=rank)[:MAX_KEY_FIGURES]:

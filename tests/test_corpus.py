@@ -1,0 +1,113 @@
+"""Reading the corpus: every problem names the file and line, and the other articles still load."""
+import json
+
+from digest.corpus import load_corpus
+
+GOOD = """\
+---
+source: reuters
+title: A good article
+published: 2017-10-15T08:30:00Z
+url: https://www.reuters.com/a
+---
+Officials said the bridge would reopen on Monday after repairs.
+"""
+
+
+def messages(corpus, level=None):
+    return [str(d) for d in corpus.diagnostics if level is None or d.level == level]
+
+
+def test_front_matter_is_read(make_project):
+    corpus = load_corpus(make_project({"a.md": GOOD}) / "content")
+    (article,) = corpus.articles
+    assert article.source.name == "Reuters"
+    assert article.title == "A good article"
+    assert article.published.isoformat() == "2017-10-15T08:30:00"
+    assert article.url == "https://www.reuters.com/a"
+    assert article.raw_text.startswith("Officials said")
+
+
+def test_broken_yaml_names_file_and_line_and_keeps_the_others(make_project):
+    broken = "---\nsource: bbc\ntitle: [unclosed\n---\nSome text about a bridge.\n"
+    corpus = load_corpus(make_project({"a.md": GOOD, "b.md": broken}) / "content")
+    assert [a.id for a in corpus.articles] == ["a"]
+    (error,) = messages(corpus, "error")
+    assert "content/articles/b.md:" in error and "broken front matter" in error
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion(make_project):
+    text = GOOD.replace("title:", "titel:")
+    corpus = load_corpus(make_project({"a.md": text}) / "content")
+    assert corpus.articles
+    (warning,) = messages(corpus, "warning")
+    assert "a.md:3" in warning and "'titel'" in warning and "did you mean 'title'" in warning
+
+
+def test_non_utf8_bytes_are_reported_and_read(make_project):
+    data = GOOD.encode() + "Caf\xe9 owners agreed.\n".encode("latin-1")
+    corpus = load_corpus(make_project({"a.md": data}) / "content")
+    assert "Café owners agreed." in corpus.articles[0].raw_text
+    (warning,) = messages(corpus, "warning")
+    assert "a.md:8" in warning and "not valid UTF-8" in warning
+
+
+def test_empty_body_and_duplicates(make_project):
+    empty = "---\nsource: bbc\n---\n\n"
+    corpus = load_corpus(make_project({"a.md": GOOD, "b.md": empty, "c.md": GOOD.replace("url: https://www.reuters.com/a\n", "")}) / "content")
+    assert [a.id for a in corpus.articles] == ["a"]
+    text = "\n".join(messages(corpus))
+    assert "b.md: empty article body" in text
+    assert "c.md: duplicate article (same text as content/articles/a.md)" in text
+
+
+def test_huge_file_is_truncated_with_a_warning(make_project):
+    big = GOOD + ("The bridge was long and the repairs were slow. " * 20 + "\n") * 3000
+    corpus = load_corpus(make_project({"a.md": big}) / "content", max_bytes=200_000)
+    assert len(corpus.articles[0].raw_text.encode()) <= 200_000
+    (warning,) = messages(corpus, "warning")
+    assert "a.md" in warning and "MB limit" in warning
+
+
+def test_bad_date_and_unsafe_url_are_dropped(make_project):
+    text = GOOD.replace("2017-10-15T08:30:00Z", "yesterday").replace("https://www.reuters.com/a", "javascript:alert(1)")
+    corpus = load_corpus(make_project({"a.md": text}) / "content")
+    (article,) = corpus.articles
+    assert article.published is None and article.url is None
+    text = "\n".join(messages(corpus, "warning"))
+    assert "not an ISO date" in text and "not an http(s) address" in text
+
+
+def test_source_inferred_from_dateline_and_date_from_first_line(make_project):
+    dateline = "ain issa , syria ( reuters ) - officials said the bridge would reopen .\n"
+    dated = "Saturday, January 8, 2005\nOfficials said the bridge would reopen.\n"
+    corpus = load_corpus(make_project({"x.txt": dateline, "y.md": "---\nsource: bbc\n---\n" + dated}) / "content")
+    by_id = {a.id: a for a in corpus.articles}
+    assert by_id["x"].source.key == "reuters"
+    assert by_id["y"].published.date().isoformat() == "2005-01-08"
+    assert not by_id["y"].raw_text.startswith("Saturday")
+    infos = "\n".join(messages(corpus, "info"))
+    assert "inferred 'Reuters' from the dateline" in infos and "first line" in infos
+    assert by_id["x"].url is None  # never invented
+
+
+def test_jsonl_bad_lines_are_skipped_by_line_number(make_project):
+    lines = [
+        json.dumps({"id": "one", "source": "bbc", "text": "The bridge reopened on Monday."}),
+        "{not json",
+        json.dumps({"id": "two", "source": "bbc", "text": "The tunnel closed on Tuesday.", "colour": "red"}),
+        json.dumps({"id": "three", "source": "bbc"}),
+    ]
+    corpus = load_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
+    assert [a.id for a in corpus.articles] == ["bulk/one", "bulk/two"]
+    text = "\n".join(messages(corpus))
+    assert "bulk.jsonl:2: not valid JSON" in text
+    assert "bulk.jsonl:3: unknown key 'colour'" in text
+    assert "bulk.jsonl:4: no 'text' string" in text
+
+
+def test_loading_never_writes_to_content(make_project):
+    content = make_project({"a.md": GOOD, "b.md": "---\nbroken: [\n---\nx\n"}) / "content"
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    load_corpus(content)
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before

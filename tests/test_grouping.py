@@ -1,0 +1,41 @@
+"""Stories: same event across outlets together, different events apart, stable ids."""
+from digest.corpus import load_corpus
+from digest.grouping import group
+from digest.normalize import restore_articles
+
+from conftest import QUAKES
+
+
+def stories_of(project):
+    corpus = load_corpus(project / "content")
+    return group(restore_articles(list(corpus.articles)))
+
+
+def members(stories):
+    return sorted(sorted(a.id for a in s.articles) for s in stories)
+
+
+def test_seeds_form_one_story_and_different_quakes_stay_apart(make_project):
+    stories = stories_of(make_project(QUAKES, seeds=True))
+    assert members(stories) == [
+        ["daily/budget-vote"],
+        ["daily/chile-quake", "wire/chile-quake"],
+        ["daily/haiti-quake", "wire/haiti-quake"],
+        ["seeds/bbc-raqqa-final-assault", "seeds/reuters-raqqa-final-assault"],
+    ]
+
+
+def test_adding_an_article_keeps_other_story_ids(make_project):
+    project = make_project({k: v for k, v in QUAKES.items() if "haiti" not in k}, seeds=True)
+    before = {s.id: s.slug for s in stories_of(project)}
+    from conftest import write_files
+    write_files(project / "content" / "articles", {k: v for k, v in QUAKES.items() if "haiti" in k})
+    after = {s.id: s.slug for s in stories_of(project)}
+    assert before.items() <= after.items()
+    assert len(after) == len(before) + 1
+
+
+def test_articles_weeks_apart_are_not_merged(make_project):
+    far = QUAKES["daily/chile-quake.md"].replace("2010-02-28", "2010-06-28").replace("Chile counts", "Chile remembers")
+    stories = stories_of(make_project({"wire/chile-quake.md": QUAKES["wire/chile-quake.md"], "daily/later.md": far}))
+    assert len(stories) == 2

@@ -1,0 +1,60 @@
+"""Text restoration: a reader never sees 'syria s raqqa'."""
+import re
+
+from digest.normalize import clean, learn_casing, looks_lowercased, looks_tokenized, restore
+from digest.text import FUNCTION_WORDS, split_sentences
+
+# The 22 distinct person, place and organisation names of the Reuters seed.
+REUTERS_NAMES = [
+    "Ain Issa", "Syria", "Beirut", "Reuters", "Raqqa", "Islamic State", "Syrian Democratic Forces", "SDF",
+    "Talal Selo", "Ryan Dillon", "Mostafa Bali", "Laila Mostafa", "Raqqa Civil Council", "Omar Alloush",
+    "Iraq", "Euphrates", "Levant", "Mosul", "Mohammed Emwazi", "Paris", "France", "Russia",
+]
+
+
+def test_reuters_seed_names_are_cased(restored_seeds):
+    text = restored_seeds["reuters"].text
+    cased = [name for name in REUTERS_NAMES if re.search(rf"\b{re.escape(name)}\b", text)]
+    missing = sorted(set(REUTERS_NAMES) - set(cased))
+    assert len(cased) >= 20, f"not restored: {missing}"
+
+
+def test_no_function_word_capitalised_mid_sentence(restored_seeds):
+    text = restored_seeds["reuters"].text
+    assert "the whole city is clean" in text
+    for sentence in restored_seeds["reuters"].sentences:
+        words = re.findall(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+", sentence.text)[1:]
+        wrong = [w for w in words if w.lower() in FUNCTION_WORDS and w != w.lower() and w != "I"]
+        assert not wrong, f"{wrong} in {sentence.text!r}"
+
+
+def test_tokenizer_spacing_and_apostrophes_are_undone(restored_seeds):
+    text = restored_seeds["reuters"].text
+    assert "syria s raqqa" not in text.lower()
+    assert "Syria's Raqqa" in text
+    assert " , " not in text and " ." not in text
+    assert "(who had agreed to leave)" in text
+    assert text.startswith("Ain Issa, Syria/Beirut (Reuters) - U.S.-backed militias")
+
+
+def test_normal_text_is_left_alone():
+    text = "The SDF's decision was designed to shorten the fight, Mr Selo said."
+    model = learn_casing([text])
+    assert restore(text, model) == text
+    assert not looks_tokenized(text) and not looks_lowercased(text)
+
+
+def test_corpus_casing_comes_from_other_articles():
+    model = learn_casing(["Officials in Port-au-Prince said Rene Preval would speak. Preval spoke later."])
+    restored = restore("officials said rene preval spoke in port-au-prince , late on tuesday , and left .", model)
+    assert "Rene Preval" in restored and "Tuesday" in restored
+    assert restored.startswith("Officials said")
+
+
+def test_sentence_splitting_works_on_lowercased_text():
+    sentences = split_sentences("the u.s. army said 12 people died. mr. smith left at 5 p.m. on monday. it rained.")
+    assert len(sentences) == 3
+
+
+def test_cleaning_removes_control_and_bidi_characters():
+    assert clean("a\u202eb\x00c\u200bd") == "abcd"
