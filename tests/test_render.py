@@ -1,0 +1,60 @@
+"""Markdown rendering: untrusted text stays text."""
+from html.parser import HTMLParser
+
+import markdown
+
+from digest.render import md, plain, render_briefing, safe_url
+
+from hostile import ATTACKS
+
+
+def to_html(text):
+    return markdown.markdown(text, extensions=["tables"])
+
+
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+    def handle_comment(self, data):
+        self.found.append(("!--", {}))
+
+
+def elements(html):
+    parser = Elements()
+    parser.feed(html)
+    return parser.found
+
+
+def test_md_escapes_every_attack_to_plain_text():
+    for attack in ATTACKS:
+        found = elements(to_html(f"- {md(attack)}"))
+        assert [tag for tag, _ in found] == ["ul", "li"], (attack, found)
+        assert all(not attrs for _, attrs in found), (attack, found)
+
+
+def test_md_keeps_ordinary_text_readable():
+    html = to_html(md("U.S.-backed forces (SDF) took 20% of [the] city_centre * 2 | done"))
+    assert "U.S.-backed forces (SDF) took 20% of [the] city_centre * 2 | done" in html
+
+
+def test_urls():
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
+    assert safe_url("https://a.example/x(1)") == "https://a.example/x%281%29"
+
+
+def test_plain_strips_markup_characters():
+    assert plain('Flood <script>x</script> "town"') == "Flood scriptx/script town"
+
+
+def test_briefing_page_has_every_section(seed_briefing):
+    page = render_briefing(seed_briefing)
+    for heading in ["## Summary", "## Key figures", "## Source comparison", "### Who is quoted", "### Wording", "## Articles", "## Tags"]:
+        assert heading in page
+    assert "[\\[Reuters\\]](#article-" in page
+    assert "syria s raqqa" not in page.lower()

@@ -1,0 +1,143 @@
+"""Real MkDocs builds: the site, the export, atomic replacement, determinism."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest import DigestConfig, build, generate
+from digest.errors import DigestError
+
+from conftest import QUAKES
+
+pytestmark = pytest.mark.site
+
+
+def config(project, **kwargs):
+    return DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", **kwargs)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import ROOT
+    import shutil
+
+    project = tmp_path_factory.mktemp("built") / "project"
+    (project / "content" / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copy(ROOT / "content" / "sources.yml", project / "content")
+    shutil.copytree(ROOT / "content" / "articles" / "seeds", project / "content" / "articles" / "seeds")
+    from conftest import SOURCES, write_files
+    (project / "content" / "sources.yml").write_text(SOURCES, encoding="utf-8")
+    write_files(project / "content" / "articles", QUAKES)
+    result = build(config(project))
+    return project, result
+
+
+def test_site_has_pages_for_every_briefing(built):
+    project, result = built
+    site = project / "site"
+    assert len(result.briefings) == 4
+    for page in ["index.html", "archive/index.html", "tags/index.html", "sources/index.html", "about/index.html", "briefings.json"]:
+        assert (site / page).exists(), page
+    for briefing in result.briefings:
+        assert (site / "briefings" / briefing.story.slug / "index.html").exists()
+    seed = next(b for b in result.briefings if "Raqqa" in b.headline)
+    html = (site / "briefings" / seed.story.slug / "index.html").read_text()
+    assert "Key figures" in html and "Talal Selo" in html and "syria s raqqa" not in html.lower()
+
+
+def test_export_lists_every_briefing(built):
+    project, result = built
+    data = json.loads((project / "site" / "briefings.json").read_text())
+    assert data["format_version"] == 1
+    assert {b["id"] for b in data["briefings"]} == {b.story.id for b in result.briefings}
+    record = next(b for b in data["briefings"] if "Raqqa" in b["headline"])
+    assert record["first_date"] == "2017-10-15"
+    assert {o["key"] for o in record["outlets"]} == {"bbc", "reuters"}
+    assert all(s["citations"] for s in record["summary"])
+    assert any(f["label"] == "275" for f in record["figures"])
+    assert record["comparison"]["quotes"]
+
+
+def test_site_is_self_contained(built):
+    project, _ = built
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text()
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        resources = [u for u in external if re.search(r"\.(?:css|js|woff2?|png|svg)(?:\?|$)", u) or "fonts.g" in u]
+        assert not resources, (page, resources)
+        assert "fonts.googleapis" not in html
+
+
+def test_navigation_does_not_list_briefings(built):
+    project, result = built
+    html = (project / "site" / "about" / "index.html").read_text()
+    nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    for briefing in result.briefings:
+        assert briefing.story.slug not in nav
+
+
+def test_mkdocs_build_strict_passes_on_generated_pages(built):
+    project, _ = built
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "strict-site")],
+                         cwd=project, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_same_corpus_gives_identical_output(built, tmp_path):
+    project, _ = built
+    first, second = tmp_path / "a", tmp_path / "b"
+    generate(config(project), first)
+    generate(config(project), second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for relative in files:
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+
+
+def test_failed_build_keeps_previous_site_and_content(make_project, monkeypatch):
+    project = make_project(QUAKES)
+    build(config(project))
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    content = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+
+    from digest import site
+
+    def broken(*args, **kwargs):
+        raise DigestError("MkDocs build failed: simulated")
+
+    monkeypatch.setattr(site, "build_site", broken)
+    with pytest.raises(DigestError):
+        build(config(project))
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == content
+    assert not list(project.glob(".digest-tmp-*")) and not list((project / "build").glob(".digest-tmp-*"))
+
+
+def test_strict_refuses_to_replace_site_on_warnings(make_project):
+    project = make_project(QUAKES)
+    build(config(project))
+    (project / "content" / "articles" / "bad.md").write_text("---\ntitel: x\nsource: wire\n---\nA short note about nothing.\n")
+    stamp = (project / "site" / "index.html").stat().st_mtime_ns
+    result = build(config(project, strict=True))
+    assert result.problems
+    assert (project / "site" / "index.html").stat().st_mtime_ns == stamp
+
+
+def test_a_folder_the_user_wrote_is_never_replaced(make_project):
+    project = make_project(QUAKES)
+    (project / "site").mkdir()
+    (project / "site" / "notes.txt").write_text("mine")
+    with pytest.raises(DigestError, match="not written by digest"):
+        build(config(project))
+    assert (project / "site" / "notes.txt").read_text() == "mine"
+
+
+def test_one_broken_article_does_not_stop_the_others(make_project):
+    project = make_project({**QUAKES, "broken.md": "---\ntitle: [\n---\ntext\n", "empty.md": ""})
+    result = build(config(project))
+    assert len(result.briefings) == 3
+    assert {d.path for d in result.diagnostics if d.level == "error"} == {"content/articles/broken.md", "content/articles/empty.md"}
