@@ -86,6 +86,9 @@ def generate(config: DigestConfig, docs_dir: Path | None = None) -> DigestResult
     layout = site.read_layout(config.config_file)
     target = Path(docs_dir) if docs_dir else layout.docs_dir
     analysis = analyse(config)
+    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, target)
+    if config.strict and result.problems:
+        return result  # the caller reports the problems; the previous pages stay
     staged = site.staging_dir(target)
     try:
         write_pages(analysis.briefings, analysis.sources, layout.site_name, staged)
@@ -93,7 +96,7 @@ def generate(config: DigestConfig, docs_dir: Path | None = None) -> DigestResult
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
-    return DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, target)
+    return result
 
 
 def build(config: DigestConfig) -> DigestResult:

@@ -217,7 +217,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
 # ---------------------------------------------------------------- site pages
 
 def render_home(briefings: list[Briefing], site_name: str) -> str:
-    out = ["---", "title: Latest briefings", "---", "", "# Latest briefings", ""]
+    out = ["---", "title: Latest briefings", "hide:", "  - toc", "---", "", "# Latest briefings", ""]
     if not briefings:
         return "\n".join(out + ["*No briefings yet: add articles under `content/articles/` and build again.*", ""])
     out += [f"{len(briefings)} stories from {len({s.key for b in briefings for s in b.story.sources})} outlets. "
