@@ -41,6 +41,7 @@ def test_units():
 @pytest.mark.parametrize("sentence", [
     "the battle began on June 6", "it was captured in January 2014", "they met at 10:30 on Monday",
     "an F-16 flew over", "one of the first cities", "on 15 October the convoy left",
+    "Air France Flight 447 carrying passengers vanished", "UN Resolution 1441 was passed",
 ])
 def test_dates_times_and_names_are_not_figures(sentence):
     assert extract_figures(sentence) == []

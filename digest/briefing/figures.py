@@ -48,6 +48,12 @@ SPELLED = (
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen"
 )
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+IDENTIFIER_NOUNS = (
+    "flight|route|highway|interstate|number|no|room|chapter|article|section|platform|gate|line|model|"
+    "version|resolution|apollo|episode|season|stage|channel|bus|train|unit|ward|district|precinct|"
+    "squadron|division|battalion|regiment|brigade|category|level|phase|grade|class|type|size|page|item|"
+    "act|bill|proposition|amendment|code|pier|terminal|runway|exit|block|building|lot|plot"
+)
 # Words that end the phrase naming what a number counts ("275 militants | left")
 VERBS = {
     "left", "remained", "remain", "remains", "were", "was", "are", "is", "be", "been", "have", "has", "had",
@@ -107,6 +113,8 @@ def _is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool
         return True  # June 6, 6 June
     if re.match(r"\s*(?::\d|a\.?m\b|p\.?m\b|gmt|utc|bst|o'clock)", after) or re.search(r"\d:\s*$", before):
         return True
+    if re.search(rf"\b(?:{IDENTIFIER_NOUNS})\s*(?:no\.?\s*)?$", before, re.IGNORECASE):
+        return True  # Flight 447, Route 66, Resolution 1441: names, not amounts
     if re.search(r"[A-Za-z]-?$", sentence[max(0, start - 2) : start]) or re.match(r"[A-Za-z]", sentence[end : end + 1] or " ") and not re.match(r"(?:k|m|b|bn|mn)\b", sentence[end:end + 3].lower()):
         return True  # F-16, G20, COVID-19, 3rd
     return False
