@@ -10,11 +10,11 @@ import click
 from .errors import DigestError
 
 
-def _config(content: str, config_file: str, strict: bool, max_mb: float):
+def _config(content: str, config_file: str, docs: str | None, strict: bool, max_mb: float):
     from .pipeline import DigestConfig
 
-    return DigestConfig(content_dir=Path(content), config_file=Path(config_file), strict=strict,
-                        max_article_bytes=int(max_mb * 1024 * 1024))
+    return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
+                        strict=strict, max_article_bytes=int(max_mb * 1024 * 1024))
 
 
 def _print_diagnostics(result, quiet: bool) -> None:
@@ -26,6 +26,7 @@ def _print_diagnostics(result, quiet: bool) -> None:
 
 def _common(command):
     command = click.option("--content", default="content", show_default=True, help="Corpus folder (sources.yml, articles/).")(command)
+    command = click.option("--docs", type=click.Path(file_okay=False), help="Folder for the generated pages (default: docs_dir of mkdocs.yml).")(command)
     command = click.option("--config", "config_file", default="mkdocs.yml", show_default=True, help="MkDocs configuration.")(command)
     command = click.option("--strict", is_flag=True, help="Exit non-zero on any warning or error, keeping the previous output.")(command)
     command = click.option("--max-article-mb", default=2.0, show_default=True, help="Articles larger than this are truncated.")(command)
@@ -41,12 +42,12 @@ def cli() -> None:
 
 @cli.command()
 @_common
-def build(content, config_file, strict, max_article_mb, quiet) -> None:
+def build(content, docs, config_file, strict, max_article_mb, quiet) -> None:
     """Generate the briefing pages and build the static site."""
     from .pipeline import build as run_build
 
     try:
-        result = run_build(_config(content, config_file, strict, max_article_mb))
+        result = run_build(_config(content, config_file, docs, strict, max_article_mb))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_diagnostics(result, quiet)
@@ -55,17 +56,33 @@ def build(content, config_file, strict, max_article_mb, quiet) -> None:
 
 @cli.command()
 @_common
-@click.option("--out", type=click.Path(file_okay=False), help="Folder for the Markdown pages (default: docs_dir of mkdocs.yml).")
-def generate(content, config_file, strict, max_article_mb, quiet, out) -> None:
+def generate(content, docs, config_file, strict, max_article_mb, quiet) -> None:
     """Generate the Markdown briefing pages and briefings.json, without building the site."""
     from .pipeline import generate as run_generate
 
     try:
-        result = run_generate(_config(content, config_file, strict, max_article_mb), Path(out) if out else None)
+        result = run_generate(_config(content, config_file, docs, strict, max_article_mb))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_diagnostics(result, quiet)
     _finish(result, strict, built=f"pages in {result.docs_dir}")
+
+
+@cli.command()
+@_common
+@click.option("--dev-addr", "address", help="Address to serve on (default: MkDocs's 127.0.0.1:8000).")
+def serve(content, docs, config_file, strict, max_article_mb, quiet, address) -> None:
+    """Generate the pages, then preview the site with MkDocs's live-reloading server."""
+    from .pipeline import generate as run_generate
+    from .pipeline import serve as run_serve
+
+    config = _config(content, config_file, docs, strict, max_article_mb)
+    try:
+        result = run_generate(config)
+        _print_diagnostics(result, quiet)
+        run_serve(config, address)
+    except DigestError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _finish(result, strict: bool, built: str) -> None:

@@ -219,7 +219,8 @@ def read_jsonl_articles(path: Path, reader: _Reader) -> Iterator[RawArticle]:
             reader.report("error", display, number, "no 'text' string; line skipped")
             continue
         raw_id = record.get("id")
-        article_id = f"{path.relative_to(reader.root / 'articles').with_suffix('').as_posix()}/{_id_part(raw_id) if raw_id is not None else number}"
+        # The id key is the article's id; without one, the file's path and the line number
+        article_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{path.relative_to(reader.root / 'articles').with_suffix('').as_posix()}:{number}"
         meta = {k: record[k] for k in ARTICLE_KEYS if k in record}
         article = _make_article(article_id, where, meta, body, reader, None, path, line_of=number)
         if article:
@@ -232,10 +233,6 @@ READERS: dict[str, Callable[[Path, _Reader], Iterator[RawArticle]]] = {
     ".txt": read_text_article,
     ".jsonl": read_jsonl_articles,
 }
-
-
-def _id_part(value: Any) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", str(value)).strip("-") or "article"
 
 
 # ---------------------------------------------------------------- front matter

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import render, site
@@ -20,6 +20,8 @@ class DigestConfig:
     """The corpus: content/sources.yml and content/articles/."""
     config_file: Path = Path("mkdocs.yml")
     """MkDocs configuration; its docs_dir receives the generated pages, its site_dir the site."""
+    docs_dir: Path | None = None
+    """Where the generated pages go; None: the docs_dir of mkdocs.yml."""
     strict: bool = False
     """Fail (and keep the previous site) on any warning about the corpus or the site."""
     max_article_bytes: int = DEFAULT_MAX_BYTES
@@ -81,10 +83,17 @@ def write_pages(briefings: list[Briefing], sources, site_name: str, docs_dir: Pa
         target.write_text(page.text, encoding="utf-8", newline="\n")
 
 
-def generate(config: DigestConfig, docs_dir: Path | None = None) -> DigestResult:
-    """Corpus -> Markdown pages in the docs folder (replaced atomically)."""
+def _layout(config: DigestConfig) -> site.SiteLayout:
     layout = site.read_layout(config.config_file)
-    target = Path(docs_dir) if docs_dir else layout.docs_dir
+    if config.docs_dir:
+        layout = replace(layout, docs_dir=Path(config.docs_dir).resolve())
+    return layout
+
+
+def generate(config: DigestConfig) -> DigestResult:
+    """Corpus -> Markdown pages and briefings.json in the docs folder (replaced atomically)."""
+    layout = _layout(config)
+    target = layout.docs_dir
     analysis = analyse(config)
     result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, target)
     if config.strict and result.problems:
@@ -101,7 +110,7 @@ def generate(config: DigestConfig, docs_dir: Path | None = None) -> DigestResult
 
 def build(config: DigestConfig) -> DigestResult:
     """Corpus -> pages -> MkDocs site. Nothing is replaced unless every step succeeded."""
-    layout = site.read_layout(config.config_file)
+    layout = _layout(config)
     analysis = analyse(config)
     result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir, layout.site_dir)
     if config.strict and result.problems:
@@ -118,3 +127,8 @@ def build(config: DigestConfig) -> DigestResult:
             if staged.exists():
                 shutil.rmtree(staged, ignore_errors=True)
     return result
+
+
+def serve(config: DigestConfig, address: str | None = None) -> None:
+    """Serve the generated pages with MkDocs's live-reloading server (until interrupted)."""
+    site.serve_site(_layout(config), address)

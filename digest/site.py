@@ -55,6 +55,13 @@ def build_site(layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool)
         raise DigestError(f"MkDocs build failed: {exc}") from exc
 
 
+def serve_site(layout: SiteLayout, address: str | None) -> None:
+    from mkdocs.commands.serve import serve
+
+    options = {"dev_addr": address} if address else {}
+    serve(config_file=str(layout.config_file), docs_dir=str(layout.docs_dir), **options)
+
+
 def is_ours(path: Path) -> bool:
     """True for a folder digest (or MkDocs) wrote, which may be replaced wholesale."""
     if not path.exists():

@@ -39,9 +39,22 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_bundled_demo_corpus_builds_cleanly(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(cli, ["generate", "--strict", "-q", "--out", str(tmp_path / "docs")])
+    result = CliRunner().invoke(cli, ["generate", "--strict", "-q", "--docs", str(tmp_path / "docs")])
     assert result.exit_code == 0, result.output
     match = re.search(r"(\d+) briefings from (\d+) articles", result.output)
     assert match and int(match.group(2)) == 102
     seed = next((tmp_path / "docs" / "briefings").glob("2017-10-15-*.md")).read_text()
     assert "Talal Selo" in seed and "syria s raqqa" not in seed.lower()
+
+
+def test_python_m_digest_and_any_corpus_folder(make_project, tmp_path):
+    import subprocess
+    import sys
+
+    project = make_project(QUAKES)
+    docs = tmp_path / "elsewhere"
+    run = subprocess.run([sys.executable, "-m", "digest", "generate", "-q", "--content", str(project / "content"),
+                          "--config", str(project / "mkdocs.yml"), "--docs", str(docs)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (docs / "briefings.json").exists() and len(list((docs / "briefings").glob("*.md"))) == 3
+    assert not (project / "build").exists()

@@ -99,7 +99,7 @@ def test_jsonl_bad_lines_are_skipped_by_line_number(make_project):
         json.dumps({"id": "three", "source": "bbc"}),
     ]
     corpus = load_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
-    assert [a.id for a in corpus.articles] == ["bulk/one", "bulk/two"]
+    assert [a.id for a in corpus.articles] == ["one", "two"]
     text = "\n".join(messages(corpus))
     assert "bulk.jsonl:2: not valid JSON" in text
     assert "bulk.jsonl:3: unknown key 'colour'" in text

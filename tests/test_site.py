@@ -55,11 +55,19 @@ def test_export_lists_every_briefing(built):
     assert data["format_version"] == 1
     assert {b["id"] for b in data["briefings"]} == {b.story.id for b in result.briefings}
     record = next(b for b in data["briefings"] if "Raqqa" in b["headline"])
-    assert record["first_date"] == "2017-10-15"
-    assert {o["key"] for o in record["outlets"]} == {"bbc", "reuters"}
-    assert all(s["citations"] for s in record["summary"])
-    assert any(f["label"] == "275" for f in record["figures"])
-    assert record["comparison"]["quotes"]
+    assert record["first_published"].startswith("2017-10-15") and record["last_updated"].startswith("2017-10-15")
+    assert record["outlets"] == ["BBC News", "Reuters"]
+    assert {a["id"] for a in record["articles"]} == {"seeds/bbc-raqqa-final-assault", "seeds/reuters-raqqa-final-assault"}
+    assert set(record["articles"][0]) >= {"id", "source", "title", "url", "published"}
+    assert all(s["sources"] for s in record["summary"])
+    militants = next(f for f in record["figures"] if f["text"] == "275")
+    assert militants["value"] == 275 and militants["counts"]
+    assert set(militants["sources"]) == {"BBC News", "Reuters"}
+    assert "275" in militants["sources"]["Reuters"]
+    assert {q["speaker"] for q in record["quotes"]} >= {"Talal Selo", "Ryan Dillon", "Laila Mostafa"}
+    reuters = record["comparison"]["outlets"]["Reuters"]
+    assert reuters["words"] > 900 and reuters["unique"]
+    assert record["comparison"]["differences"]
 
 
 def test_site_is_self_contained(built):
@@ -90,8 +98,8 @@ def test_mkdocs_build_strict_passes_on_generated_pages(built):
 def test_same_corpus_gives_identical_output(built, tmp_path):
     project, _ = built
     first, second = tmp_path / "a", tmp_path / "b"
-    generate(config(project), first)
-    generate(config(project), second)
+    generate(config(project, docs_dir=first))
+    generate(config(project, docs_dir=second))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
