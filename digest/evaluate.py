@@ -1,0 +1,484 @@
+"""Score the real pipeline on the public evaluation sets in ../shared/eval/.
+
+    scripts/evaluate [--eval-dir DIR] [--out FILE] [--tasks summaries,stories,figures,casing]
+
+Prints one table per task, our scores beside baselines computed in the same
+run, and writes every table as JSON. The sets are read where they are and
+never copied into the project; unit tests do not need them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+DEFAULT_EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+
+
+# ---------------------------------------------------------------- data
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def raw_articles(docs: list[dict], lowercase: bool = False):
+    from .models import RawArticle, Source
+
+    articles = []
+    for doc in docs:
+        published = None
+        if doc.get("date"):
+            try:
+                published = datetime.fromisoformat(str(doc["date"])[:10])
+            except ValueError:
+                published = None
+        source = str(doc.get("source") or "unknown")
+        text = doc["text"]
+        articles.append(RawArticle(id=str(doc["id"]), path=str(doc["id"]), source=Source(source.lower(), source),
+                                   raw_text=text, title=doc.get("title"), published=published))
+    return articles
+
+
+# ---------------------------------------------------------------- 1. summaries
+
+def _truncate(text: str, words: int) -> str:
+    return " ".join(text.split()[:words])
+
+
+def _rouge(summaries: dict[str, str], references: dict[str, list[str]], limit: int) -> dict[str, float]:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    totals = defaultdict(list)
+    for key, summary in summaries.items():
+        summary = _truncate(summary, limit)
+        for metric in ("rouge1", "rouge2", "rougeL"):
+            recalls = [scorer.score(_truncate(ref, limit), summary)[metric].recall for ref in references[key]]
+            totals[metric].append(sum(recalls) / len(recalls))
+    return {metric: 100 * float(np.mean(values)) for metric, values in totals.items()}
+
+
+class _OfflineTokenizer:
+    """sumy's tokenizer needs nltk data; pysbd and a word regex work offline."""
+
+    language = "english"
+
+    def to_sentences(self, text: str) -> list[str]:
+        from .text import paragraphs, split_sentences
+
+        return [s for p in paragraphs(text) for s in split_sentences(p)]
+
+    def to_words(self, sentence: str) -> list[str]:
+        return re.findall(r"[A-Za-z0-9']+", sentence)
+
+
+def sumy_summary(kind: str, text: str, words: int) -> str:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    parser = PlaintextParser.from_string(text, _OfflineTokenizer())
+    summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    chosen, count = [], 0
+    for sentence in summarizer(parser.document, 15):
+        chosen.append(str(sentence))
+        count += len(str(sentence).split())
+        if count >= words:
+            break
+    return " ".join(chosen)
+
+
+def lead_summary(docs: list[dict], words: int) -> str:
+    newest = max(docs, key=lambda d: (d.get("date") or "", d["id"]))
+    return _truncate(newest["text"].replace("\n", " "), words)
+
+
+def our_summary(docs: list[dict]) -> tuple[str, int]:
+    """The summary a briefing page shows for the cluster, as one story; and how many sentences lack citations."""
+    from .briefing.sentences import story_text
+    from .briefing.summary import summarize
+    from .grouping import make_story
+    from .normalize import restore_articles
+
+    articles = restore_articles(raw_articles(docs))
+    story = make_story(articles)
+    summary = summarize(story_text(story))
+    return " ".join(s.text for s in summary), sum(1 for s in summary if not s.citations)
+
+
+def evaluate_summaries(eval_dir: Path) -> list[dict]:
+    rows = []
+    for name, filename, limit in (("DUC 2003 task 2", "duc2003_task2/duc2003_task2.jsonl", 100),
+                                  ("MultiLing 2011 en", "multiling2011_en/multiling2011_en.jsonl", 250)):
+        path = eval_dir / filename
+        if not path.exists():
+            continue
+        clusters = read_jsonl(path)
+        refs = {c["id"]: c["refs"] for c in clusters}
+        texts = {c["id"]: "\n".join(d["text"] for d in sorted(c["docs"], key=lambda d: (d.get("date") or "", d["id"]))) for c in clusters}
+        systems: dict[str, dict[str, str]] = {"ours (briefing summary)": {}, "lead (newest article)": {}, "sumy LexRank": {}, "sumy TextRank": {}}
+        uncited = 0
+        for cluster in clusters:
+            summary, missing = our_summary(cluster["docs"])
+            uncited += missing
+            systems["ours (briefing summary)"][cluster["id"]] = summary
+            systems["lead (newest article)"][cluster["id"]] = lead_summary(cluster["docs"], limit)
+            systems["sumy LexRank"][cluster["id"]] = sumy_summary("lexrank", texts[cluster["id"]], limit)
+            systems["sumy TextRank"][cluster["id"]] = sumy_summary("textrank", texts[cluster["id"]], limit)
+        if name.startswith("MultiLing"):
+            systems.update(_multiling_systems(eval_dir, {c["id"] for c in clusters}))
+        for system, summaries in systems.items():
+            scores = _rouge(summaries, refs, limit)
+            words = np.mean([len(s.split()) for s in summaries.values()])
+            rows.append({"set": name, "system": system, "R-1": scores["rouge1"], "R-2": scores["rouge2"],
+                         "R-L": scores["rougeL"], "words": float(words),
+                         **({"uncited sentences": uncited} if system.startswith("ours") else {})})
+    return rows
+
+
+def _multiling_systems(eval_dir: Path, topics: set[str]) -> dict[str, dict[str, str]]:
+    path = eval_dir / "multiling2011_en" / "multiling2011_en_system_summaries.jsonl"
+    if not path.exists():
+        return {}
+    names = {"ID9": "MultiLing centroid baseline (ID9)", "ID2": "MultiLing CLASSY1 (ID2)"}
+    systems: dict[str, dict[str, str]] = {}
+    for row in read_jsonl(path):
+        if row["system"] in names and row["id"] in topics:
+            systems.setdefault(names[row["system"]], {})[row["id"]] = row["summary"]
+    return systems
+
+
+# ---------------------------------------------------------------- 2. stories
+
+def bcubed(predicted: dict[str, int], gold: dict[str, str]) -> tuple[float, float, float]:
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for item, label in predicted.items():
+        by_pred[label].add(item)
+    for item, label in gold.items():
+        by_gold[label].add(item)
+    precision = recall = 0.0
+    for item in predicted:
+        a, b = by_pred[predicted[item]], by_gold[gold[item]]
+        overlap = len(a & b)
+        precision += overlap / len(a)
+        recall += overlap / len(b)
+    precision /= len(predicted)
+    recall /= len(predicted)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def _baselines(texts: list[str], ids: list[str], gold: dict[str, str]) -> list[dict]:
+    """TF-IDF cosine with single and average link, each at its best (oracle) threshold on this set."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    distance = np.clip(1 - (tfidf @ tfidf.T).toarray(), 0, None)
+    np.fill_diagonal(distance, 0)
+    condensed = squareform(distance, checks=False)
+    rows = []
+    for method in ("single", "average"):
+        tree = linkage(condensed, method=method)
+        best = None
+        for threshold in np.arange(0.05, 1.0, 0.025):
+            labels = fcluster(tree, t=threshold, criterion="distance")
+            p, r, f = bcubed(dict(zip(ids, labels)), gold)
+            if best is None or f > best[2]:
+                best = (p, r, f, len(set(labels)), 1 - threshold)
+        rows.append({"system": f"TF-IDF {method}-link, oracle threshold {best[4]:.3f}", "P": best[0], "R": best[1], "F1": best[2], "clusters": best[3]})
+    return rows
+
+
+def evaluate_stories(eval_dir: Path) -> list[dict]:
+    from .grouping import cluster_articles
+    from .normalize import restore_articles
+
+    sets = []
+    ecb = eval_dir / "ecbplus_clustering" / "ecbplus_docs.jsonl"
+    if ecb.exists():
+        docs = read_jsonl(ecb)
+        sets.append(("ECB+ train+dev", docs, {d["id"]: str(d["cluster"]) for d in docs}))
+    duc = eval_dir / "duc2003_task2" / "duc2003_task2.jsonl"
+    if duc.exists():
+        docs, gold = [], {}
+        for cluster in read_jsonl(duc):
+            for doc in cluster["docs"]:
+                docs.append(doc)
+                gold[str(doc["id"])] = cluster["id"]
+        sets.append(("DUC 2003 pool", docs, gold))
+    rows = []
+    for name, docs, gold in sets:
+        started = time.perf_counter()
+        articles = restore_articles(raw_articles(docs))
+        groups = cluster_articles(articles)
+        predicted = {a.id: number for number, group in enumerate(groups) for a in group}
+        p, r, f = bcubed(predicted, gold)
+        rows.append({"set": name, "system": "ours (digest grouping)", "P": p, "R": r, "F1": f, "clusters": len(groups),
+                     "gold clusters": len(set(gold.values())), "seconds": time.perf_counter() - started})
+        for row in _baselines([d["text"] for d in docs], [str(d["id"]) for d in docs], gold):
+            rows.append({"set": name, **row, "gold clusters": len(set(gold.values()))})
+    return rows
+
+
+# ---------------------------------------------------------------- 3. figures
+
+UNIT_WORDS = {"USD": "dollar", "EUR": "euro", "GBP": "pound", "JPY": "yen", "CNY": "yuan", "INR": "rupee",
+              "%": "percent", "km": "kilometre", "m": "metre", "kg": "kilogram", "lb": "pound", "km/h": "kilometre per hour"}
+UNIT_SYNONYMS = {"percentage": "percent", "kilometer": "kilometre", "meter": "metre", "$": "dollar", "us$": "dollar",
+                 "€": "euro", "£": "pound", "per cent": "percent", "cent": "cent", "mi": "mile"}
+
+
+def _unit_tokens(text: str | None) -> set[str]:
+    if not text or text == "-":
+        return set()
+    text = text.lower()
+    for symbol, word in UNIT_SYNONYMS.items():
+        text = text.replace(symbol, f" {word} ")
+    tokens = set()
+    for token in re.findall(r"[a-z]+|%", text):
+        token = "percent" if token == "%" else token
+        if token in ("per", "of", "the", "a", "an", "us"):
+            continue
+        if token.endswith("ies") and len(token) > 4:
+            token = token[:-3] + "y"
+        elif token.endswith("s") and not token.endswith("ss") and len(token) > 3:
+            token = token[:-1]
+        tokens.add(UNIT_SYNONYMS.get(token, token))
+    return tokens
+
+
+def _values(annotation: str) -> tuple[float, float] | None:
+    try:
+        if re.fullmatch(r"-?[\d.e+]+--?[\d.e+]+", annotation) and "-" in annotation[1:]:
+            low, high = re.split(r"(?<=\d)-", annotation, maxsplit=1)
+            return float(low), float(high)
+        value = float(annotation)
+        return value, value
+    except ValueError:
+        return None
+
+
+def _same_value(figure, gold: tuple[float, float]) -> bool:
+    low, high = figure.low, figure.high
+    if low is None:
+        return False
+    return math.isclose(low, gold[0], rel_tol=1e-6, abs_tol=1e-9) and math.isclose(high, gold[1], rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _f1(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def score_figures(sentences: list[tuple[str, list[dict]]], extractor) -> dict[str, dict[str, float]]:
+    """Greedy one-to-one matching per sentence, as the CQE evaluation does."""
+    counts = defaultdict(int)
+    predicted_total = gold_total = 0
+    for text, gold in sentences:
+        predicted = extractor(text)
+        predicted_total += len(predicted)
+        gold_total += len(gold)
+        for level in ("value", "value+unit", "value+concept"):
+            used = set()
+            for annotation in gold:
+                values = _values(str(annotation["value"]))
+                if values is None:
+                    continue
+                for i, figure in enumerate(predicted):
+                    if i in used or not _same_value(figure, values):
+                        continue
+                    if level == "value+unit":
+                        ours = _unit_tokens(UNIT_WORDS.get(figure.unit or "", figure.unit)) | _unit_tokens(figure.counts)
+                        theirs = _unit_tokens(annotation.get("unit")) | _unit_tokens(annotation.get("normalized_unit"))
+                        if theirs and not (ours & theirs):
+                            continue
+                        if not theirs and ours and figure.unit:
+                            continue
+                    if level == "value+concept":
+                        concept = _unit_tokens(annotation.get("referred_concepts"))
+                        ours = _unit_tokens(figure.counts) | _unit_tokens(text[max(0, figure.start - 60):figure.start])
+                        if concept and not (ours & concept):
+                            continue
+                    used.add(i)
+                    counts[level] += 1
+                    break
+    return {level: _f1(counts[level], predicted_total, gold_total) for level in ("value", "value+unit", "value+concept")}
+
+
+def _quantulum_extractor():
+    try:
+        import quantulum3.classifier  # noqa: F401
+        from quantulum3 import parser
+    except ImportError:
+        return None
+    from .models import Figure
+
+    def extract(text: str):
+        figures = []
+        for q in parser.parse(text, classifier_path=None) if False else parser.parse(text):
+            unit = q.unit.name if q.unit and q.unit.name != "dimensionless" else None
+            low = high = float(q.value)
+            if q.uncertainty:
+                low, high = float(q.value) - q.uncertainty, float(q.value) + q.uncertainty
+            figures.append(Figure(text=q.surface, value=float(q.value), low=low, high=high, unit=unit, counts=None, qualifier=None))
+        return figures
+
+    return extract
+
+
+def evaluate_figures(eval_dir: Path) -> list[dict]:
+    from .briefing.figures import extract_figures
+
+    rows = []
+    newsquant = eval_dir / "newsquant_cqe" / "newsquant_dev.jsonl"
+    if newsquant.exists():
+        sentences = [(row["text"], row["quantities"]) for row in read_jsonl(newsquant)]
+        rows += _figure_rows("NewsQuant dev", sentences, extract_figures)
+        rows += _published_newsquant(eval_dir)
+    quantulum = eval_dir / "quantulum3_tests" / "quantities.json"
+    if quantulum.exists():
+        data = json.loads(quantulum.read_text(encoding="utf-8"))
+        sentences = [(item["req"], [{"value": str(r["value"]), "unit": r.get("unit"), "normalized_unit": r.get("unit")} for r in item["res"]]) for item in data]
+        rows += _figure_rows("quantulum3 tests", sentences, extract_figures)
+    return rows
+
+
+def _figure_rows(name, sentences, extractor) -> list[dict]:
+    scores = score_figures(sentences, extractor)
+    return [{"set": name, "system": "ours (digest figures)", "level": level, **values} for level, values in scores.items()]
+
+
+def _published_newsquant(eval_dir: Path) -> list[dict]:
+    path = eval_dir / "newsquant_cqe" / "evaluation_output" / "NewsQuant.csv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) >= 6 and parts[5] in ("value", "value+unit"):
+            rows.append({"set": "NewsQuant full (published)", "system": parts[4], "level": parts[5],
+                         "P": float(parts[1]) / 100, "R": float(parts[2]) / 100, "F1": float(parts[3]) / 100})
+    return rows
+
+
+# ---------------------------------------------------------------- 4. casing
+
+def lowercase_like_reuters(text: str) -> str:
+    """What the Reuters seed's corpus did: lowercase, space out punctuation, drop quotes and apostrophes."""
+    text = text.lower()
+    text = re.sub(r"[\"“”‘`]|''", "", text)
+    text = re.sub(r"(\w)['’](\w)", r"\1 \2", text)
+    text = re.sub(r"([,.;:?!()])", r" \1 ", text)
+    text = re.sub(r"(?<=\d) ([.,]) (?=\d)", r"\1", text)  # keep 3.5 and 1,000
+    text = re.sub(r"\b((?:[a-z] \. ){2,})", lambda m: m.group(1).replace(" ", ""), text)  # u . s . -> u.s.
+    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines())
+
+
+def _word_tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def evaluate_casing(eval_dir: Path) -> list[dict]:
+    """Lowercase every other document of a cluster, restore it with casing learned from the
+    cluster's other (cased) documents and the word list, and compare word by word."""
+    from .normalize import restore_articles
+
+    rows = []
+    for name, filename in (("MultiLing 2011 en", "multiling2011_en/multiling2011_en.jsonl"),
+                           ("DUC 2003 task 2", "duc2003_task2/duc2003_task2.jsonl")):
+        path = eval_dir / filename
+        if not path.exists():
+            continue
+        capital_total = capital_right = false_capitals = tokens_total = 0
+        for cluster in read_jsonl(path):
+            docs = sorted(cluster["docs"], key=lambda d: d["id"])
+            lowered_ids = {d["id"] for d in docs[::2]}
+            prepared = [dict(d, text=lowercase_like_reuters(d["text"]) if d["id"] in lowered_ids else d["text"]) for d in docs]
+            restored = {a.id: a.text for a in restore_articles(raw_articles(prepared))}
+            for doc in docs:
+                if doc["id"] not in lowered_ids:
+                    continue
+                original = _word_tokens(doc["text"].replace("'", " ").replace("’", " "))
+                ours = _word_tokens(restored[doc["id"]].replace("'", " ").replace("’", " "))
+                if len(original) != len(ours):
+                    original, ours = _align(original, ours)
+                for want, got in zip(original, ours):
+                    tokens_total += 1
+                    if want[:1].isupper():
+                        capital_total += 1
+                        capital_right += got == want
+                    elif got[:1].isupper():
+                        false_capitals += 1
+        rows.append({"set": name, "capitalised tokens restored": capital_right / max(capital_total, 1),
+                     "false capitals per 1,000 tokens": 1000 * false_capitals / max(tokens_total, 1),
+                     "tokens": tokens_total})
+    return rows
+
+
+def _align(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    import difflib
+
+    matcher = difflib.SequenceMatcher(a=[t.lower() for t in a], b=[t.lower() for t in b], autojunk=False)
+    left, right = [], []
+    for block in matcher.get_matching_blocks():
+        left += a[block.a : block.a + block.size]
+        right += b[block.b : block.b + block.size]
+    return left, right
+
+
+# ---------------------------------------------------------------- report
+
+TASKS = {"summaries": evaluate_summaries, "stories": evaluate_stories, "figures": evaluate_figures, "casing": evaluate_casing}
+
+
+def format_table(rows: list[dict]) -> str:
+    if not rows:
+        return "(no data)"
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+
+    def cell(value):
+        if isinstance(value, float):
+            return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+        return str(value)
+
+    widths = {c: max(len(c), *(len(cell(r.get(c, ""))) for r in rows)) for c in columns}
+    lines = [" | ".join(c.ljust(widths[c]) for c in columns), "-+-".join("-" * widths[c] for c in columns)]
+    for row in rows:
+        lines.append(" | ".join(cell(row.get(c, "")).ljust(widths[c]) for c in columns))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    parser.add_argument("--out", type=Path, default=Path("eval-results/evaluation.json"))
+    parser.add_argument("--tasks", default=",".join(TASKS))
+    args = parser.parse_args(argv)
+    if not args.eval_dir.is_dir():
+        print(f"evaluate: {args.eval_dir} not found: the public evaluation sets live in ../shared/eval/ beside the project", file=sys.stderr)
+        return 2
+    results = {}
+    for task in args.tasks.split(","):
+        started = time.perf_counter()
+        rows = TASKS[task.strip()](args.eval_dir)
+        results[task] = rows
+        print(f"\n== {task} ({time.perf_counter() - started:.0f} s)\n{format_table(rows)}", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
