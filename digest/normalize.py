@@ -21,6 +21,8 @@ from .registry import Registry, TextStep
 from .text import FUNCTION_WORDS, paragraphs, split_sentences
 
 WORDLIST_PATHS = ("/usr/share/dict/american-english", "/usr/share/dict/words")
+# The huge list knows rare lowercase words ("geosynchronous"), so an unknown word is more surely a name
+LARGE_WORDLIST_PATHS = ("/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge")
 
 
 # ---------------------------------------------------------------- cleaning steps
@@ -144,6 +146,21 @@ def in_wordlist(word: str) -> bool:
     return word in lower or word in capital
 
 
+@lru_cache(maxsize=1)
+def _large_lowercase() -> frozenset[str]:
+    words: set[str] = set()
+    for candidate in LARGE_WORDLIST_PATHS:  # optional: American and British spellings
+        path = Path(candidate)
+        if path.exists():
+            words.update(w for w in path.read_text(encoding="utf-8", errors="ignore").split() if w[:1].islower())
+    return frozenset(words)
+
+
+def is_common_word(word: str) -> bool:
+    """In any word list as a lowercase word."""
+    return word in _wordlist()[0] or word in _large_lowercase()
+
+
 # ---------------------------------------------------------------- casing model
 
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -188,6 +205,28 @@ class CasingModel:
                         forms = tuple(tokens[i] for i in run)
                         self.phrases[tuple(t.lower() for t in forms)][forms] += 1
 
+    def drop_common_phrases(self, texts: list[str]) -> None:
+        """Forget a capitalised phrase of common words ("Climate Change") that the corpus
+        mostly writes in lowercase ("climate change")."""
+        lower_words = _wordlist()[0]
+        suspects = {k for k in self.phrases if all(w in lower_words for w in k)}
+        if not suspects:
+            return
+        lowercase_uses: Counter = Counter()
+        longest = max(len(k) for k in suspects)
+        for text in texts:
+            tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
+            for size in range(2, longest + 1):
+                for i in range(len(tokens) - size + 1):
+                    window = tokens[i : i + size]
+                    if window[0].islower():
+                        key = tuple(window)
+                        if key in suspects and all(t.islower() for t in window):
+                            lowercase_uses[key] += 1
+        for key in suspects:
+            if lowercase_uses[key] >= sum(self.phrases[key].values()):
+                del self.phrases[key]
+
     def phrase_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
         forms = self.phrases.get(key)
         return forms.most_common(1)[0][0] if forms else None
@@ -199,7 +238,7 @@ class CasingModel:
         it standing alone; inside a name ("Raqqa Civil Council") it says nothing.
         """
         forms = Counter(self.words.get(word, Counter()))
-        if word not in _wordlist()[0]:
+        if not is_common_word(word):
             forms.update(self.in_names.get(word, Counter()))
         if not forms:
             return None
@@ -239,12 +278,15 @@ def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: 
 
 
 def learn_casing(texts: Iterable[str]) -> CasingModel:
+    texts = list(texts)
     model = CasingModel()
     for text in texts:
         model.learn(text)
+    model.drop_common_phrases(texts)
     return model
 
 
+LOWERCASE_ABBREVIATIONS = frozenset({"a.m.", "p.m.", "e.g.", "i.e.", "a.k.a.", "c.f."})
 MONTHS = frozenset(
     "january february april june july august september october november december".split()
 )  # "may" and "march" are verbs far more often than months
@@ -252,7 +294,7 @@ MONTHS = frozenset(
 
 def _case_word(word: str, model: CasingModel) -> tuple[str, bool]:
     """Return (cased word, whether it is known to be a proper noun)."""
-    if re.fullmatch(r"(?:[a-z]\.){2,}", word):
+    if re.fullmatch(r"(?:[a-z]\.){2,}", word) and word not in LOWERCASE_ABBREVIATIONS:
         return word.upper(), True  # u.s. -> U.S.
     if word in FUNCTION_WORDS:
         return word, False
@@ -263,7 +305,7 @@ def _case_word(word: str, model: CasingModel) -> tuple[str, bool]:
         return word.capitalize(), True
     lower, only_capital = _wordlist()
     form = only_capital.get(word)
-    if form and not (form.isupper() and len(form) > 1):  # "AL" is Alabama, not the "al-" prefix
+    if form and len(form) > 2 and not form.isupper():  # "AL" is Alabama, "Eu" europium: not names here
         return form, True
     return word, False
 
@@ -293,7 +335,8 @@ def truecase_sentence(sentence: str, model: CasingModel) -> str:
             forms[i], proper[i] = _case_word(lowered[i], model)
             i += 1
 
-    _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper)
+    _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper, model)
+    _apply_context_rules(sentence, matches, lowered, forms, proper)
     out = list(sentence)
     for match, form in zip(matches, forms):
         out[match.start() : match.end()] = list(form) if len(form) == match.end() - match.start() else list(match.group(0))
@@ -307,8 +350,27 @@ def _adjacent(sentence: str, matches: list[re.Match[str]]) -> bool:
     return all(sentence[a.end() : b.start()] == " " for a, b in zip(matches, matches[1:]))
 
 
-def _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper) -> None:
+def _is_inflection(word: str) -> bool:
+    """'jihadists', 'bombings', 'reopened': a known word with a suffix is no name."""
+    lower = _wordlist()[0]
+    for suffix, replacement in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                                ("ly", ""), ("er", ""), ("est", ""), ("ers", ""), ("ness", ""), ("ment", ""), ("ments", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in lower:
+            return True
+    for prefix in ("un", "re", "non", "pre", "anti", "over", "under", "counter", "inter", "co", "mis", "dis", "post", "pro"):
+        if word.startswith(prefix) and word[len(prefix):] in lower:
+            return True
+    return False
+
+
+def _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper, model) -> None:
     """A word no dictionary knows, next to a name, is most likely part of it ('mohammed emwazi')."""
+    for i, word in enumerate(lowered):
+        # A word no dictionary or corpus knows is, in news, almost always a name ("alkifah", "vacco")
+        if not proper[i] and forms[i] == word and len(word) >= 4 and word.isalpha() and not in_wordlist(word) \
+                and not is_common_word(word) and model.word_form(word) is None and not _is_inflection(word):
+            forms[i] = word[:1].upper() + word[1:]
+            proper[i] = True
     changed = True
     while changed:
         changed = False
@@ -330,6 +392,37 @@ def _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper) ->
                 proper[i] = True
 
 
+TITLE_WORDS = frozenset(
+    "president minister secretary mayor governor senator general colonel col gen king queen prince princess "
+    "judge chancellor pope sheikh ayatollah archbishop bishop cardinal ambassador commissioner chairman "
+    "premier sen rep lt sgt capt captain admiral inspector detective".split()
+)
+US_FOLLOWERS = frozenset(
+    "president officials official military army government forces troops dollars dollar embassy senate "
+    "congress navy department administration economy state states court soldiers marines citizens envoy "
+    "secretary ambassador authorities intelligence election elections".split()
+)
+MONTH_CONTEXT = frozenset("in since until early late mid last next of by from on".split())
+
+
+def _apply_context_rules(sentence, matches, lowered, forms, proper) -> None:
+    """Names a word list cannot know: 'the us', 'in may 2005', 'president' before a name."""
+    for i, word in enumerate(lowered):
+        before = lowered[i - 1] if i > 0 else ""
+        after = lowered[i + 1] if i + 1 < len(lowered) else ""
+        gap_after = sentence[matches[i].end() : matches[i + 1].start()] if i + 1 < len(matches) else ""
+        if word == "us" and (before == "the" or sentence[matches[i].end() : matches[i].end() + 1] == "-" or after in US_FOLLOWERS):
+            forms[i], proper[i] = "US", True
+        elif word == "may" and (re.match(r"\s*\d", sentence[matches[i].end() :]) or (before in MONTH_CONTEXT and not after)):
+            forms[i], proper[i] = "May", True
+    for i in range(len(lowered) - 2, -1, -1):
+        if lowered[i] in TITLE_WORDS and proper[i + 1] and sentence[matches[i].end() : matches[i + 1].start()] == " ":
+            forms[i] = forms[i][:1].upper() + forms[i][1:]
+            proper[i] = True
+            if i > 0 and lowered[i - 1] == "prime" and lowered[i] == "minister":
+                forms[i - 1], proper[i - 1] = "Prime", True
+
+
 def _capitalise_first_letter(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
@@ -339,7 +432,7 @@ def _capitalise_first_letter(text: str) -> str:
     return text
 
 
-DATELINE_RE = re.compile(r"^(?P<place>[^()]{2,80}?)\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&-]{0,40}?)\s*\)\s*[-–—]+\s*")
+DATELINE_RE = re.compile(r"^(?P<place>[^()]{2,80}?)\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&-]{0,40}?)\s*\)\s*[-–—_]+\s*")
 
 
 def split_dateline(first_line: str) -> tuple[str, str, str] | None:
