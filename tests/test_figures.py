@@ -18,7 +18,7 @@ def one(sentence):
         ("the remaining 200 to 300 militants", 200, 300, "militants", "range"),
         ("about 400 civilians also joined them", 400, 400, "civilians", "about"),
         ("after four months of battle", 4, 4, "months of battle", None),
-        ("hundreds of civilians have died", 200, 999, "civilians", "vague"),
+        ("hundreds of civilians have died", 100, 1000, "civilians", "vague"),
         ("more than 130 people were killed", 130, 130, "people", "more than"),
         ("between 20 and 30 people died", 20, 30, "people", "range"),
         ("it cost 1.5 million dollars", 1.5e6, 1.5e6, None, None),
@@ -40,7 +40,7 @@ def test_units():
 
 @pytest.mark.parametrize("sentence", [
     "the battle began on June 6", "it was captured in January 2014", "they met at 10:30 on Monday",
-    "an F-16 flew over", "one of the first cities", "on 15 October the convoy left",
+    "an F-16 flew over", "no one knew it", "on 15 October the convoy left", "the S&P 500 rose", "in Game 7 of the series",
     "Air France Flight 447 carrying passengers vanished", "UN Resolution 1441 was passed",
 ])
 def test_dates_times_and_names_are_not_figures(sentence):

@@ -26,6 +26,9 @@ MEASURES = {
     "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "feet",
     "ft": "feet", "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tons", "pounds weight": "lb",
     "degrees": "degrees", "mph": "mph", "km/h": "km/h", "magnitude": "magnitude", "hectares": "hectares",
+    "points": "points", "point": "points", "cents": "cents", "cent": "cents", "yards": "yards", "yard": "yards",
+    "inches": "inches", "inch": "inches", "hp": "hp", "horsepower": "hp", "rpm": "rpm", "gb": "GB", "mb": "MB",
+    "grams": "g", "gram": "g", "watts": "W", "kwh": "kWh", "ounces": "oz", "square metres": "square metres",
     "acres": "acres", "litres": "litres", "liters": "litres", "barrels": "barrels", "gallons": "gallons",
 }
 TIME_UNITS = {"years": "years", "year": "years", "months": "months", "month": "months", "weeks": "weeks",
@@ -40,14 +43,33 @@ QUALIFIERS = [
     ("as many as", "as many as"), ("as few as", "as few as"), ("under", "less than"), ("just over", "more than"),
     ("just under", "less than"), ("only", "only"), ("close to", "nearly"), ("upwards of", "more than"),
 ]
-VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-         "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e6),
-         "billions": (2e9, 9.99e9)}
+# Vague amounts as orders of magnitude, the convention of the NewsQuant annotations
+VAGUE = {"dozens": (12, 100), "scores": (20, 100), "hundreds": (100, 1000), "thousands": (1000, 10000),
+         "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e7),
+         "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10)}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "two-thirds": 2 / 3, "two thirds": 2 / 3,
+             "three-quarters": 0.75, "three quarters": 0.75}
+# Units written against the number: 45g, 10kW, 30Mbps, 24pc, 50mph
+ATTACHED_UNITS = {
+    "g": "g", "kg": "kg", "mg": "mg", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "kw": "kW", "kwh": "kWh", "mw": "MW",
+    "gw": "GW", "w": "W", "mbps": "Mbps", "gbps": "Gbps", "gb": "GB", "mb": "MB", "tb": "TB", "ghz": "GHz", "mhz": "MHz",
+    "hz": "Hz", "pc": "%", "mph": "mph", "kph": "km/h", "l": "l", "ml": "ml", "min": "minutes", "mins": "minutes",
+    "hrs": "hours", "hr": "hours", "hp": "hp", "ft": "feet", "lb": "lb", "lbs": "lb", "oz": "oz", "sqm": "square metres",
+    "in": "inches", "bhp": "hp", "nm": "Nm", "t": "tonnes", "s": "seconds",
+}
 SPELLED = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen"
 )
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+# Capitalised words a number may follow without being part of a name
+NAME_EXCEPTIONS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "about", "some",
+    "nearly", "almost", "over", "under", "only", "just", "around", "roughly", "at", "by", "in", "on", "of", "to",
+    "from", "with", "and", "than", "more", "less", "fewer", "up", "down", "the", "a", "an", "all", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says", "estimated",
+}
 IDENTIFIER_NOUNS = (
     "flight|route|highway|interstate|number|no|room|chapter|article|section|platform|gate|line|model|"
     "version|resolution|apollo|episode|season|stage|channel|bus|train|unit|ward|district|precinct|"
@@ -68,13 +90,16 @@ VERBS = {
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|and))*)"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
-CURRENCY = r"(?:US\$|\$|£|€|¥)"
+CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$US|\$A|\$|£|€|¥|RM|Rs\.?)"
+MID_UNIT = r"(?:%|\ percent|\ per\ cent|\ pounds|\ miles|\ km|\ kg|\ points|\ dollars|\ euros|\ cents|\ degrees|\ years|\ months|\ weeks|\ days|\ hours)"
 FIGURE_RE = re.compile(
     rf"""
-    (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|dozens|hundreds|thousands|millions|billions)\b)
+    (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|tens\ of\ millions|hundreds\ of\ millions|dozens|hundreds|thousands|millions|billions)\b)
     |
-    (?:\bbetween\s+)?(?P<cur>{CURRENCY})?\s?(?P<low>{NUM}|\b{WORDNUM}\b)(?P<lowscale>{SCALE})?
-    (?:\s*(?:-|–|—|to|and)\s*(?P<cur2>{CURRENCY})?(?P<high>{NUM}|\b{WORDNUM}\b)(?P<highscale>{SCALE})?)?
+    (?P<fraction>\b(?:a|one)[- ](?:third|quarter|fifth)\b|\btwo[- ]thirds\b|\bthree[- ]quarters\b)
+    |
+    (?:\bbetween\s+)?(?P<cur>{CURRENCY})?\s?(?P<neg>(?<![\w.,])[-−](?=\d)|\bminus[- ](?=\d))?(?P<low>{NUM}|\b{WORDNUM}\b)(?P<lowscale>{SCALE})?
+    (?:(?P<midunit>{MID_UNIT})?\s*(?:-|–|—|to|and)\s*(?P<cur2>{CURRENCY})?(?P<high>{NUM}|\b{WORDNUM}\b)(?P<highscale>{SCALE})?)?
     (?P<pct>\s?%|\s(?:percent|per\ cent)\b)?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -115,9 +140,19 @@ def _is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool
         return True
     if re.search(rf"\b(?:{IDENTIFIER_NOUNS})\s*(?:no\.?\s*)?$", before, re.IGNORECASE):
         return True  # Flight 447, Route 66, Resolution 1441: names, not amounts
-    if re.search(r"[A-Za-z]-?$", sentence[max(0, start - 2) : start]) or re.match(r"[A-Za-z]", sentence[end : end + 1] or " ") and not re.match(r"(?:k|m|b|bn|mn)\b", sentence[end:end + 3].lower()):
+    attached = re.match(r"([A-Za-z]{1,4})\b", sentence[end:])
+    if attached and (attached.group(1).lower() in ATTACHED_UNITS or attached.group(1).lower() in ("k", "m", "b", "bn", "mn", "tn")):
+        return False
+    if re.search(r"[A-Za-z]-?$", sentence[max(0, start - 2) : start]) and not re.search(r"(?:RM|Rs|US|HK|minus-?)$", sentence[max(0, start - 6):start]) \
+            or re.match(r"[A-Za-z]", sentence[end : end + 1] or " "):
         return True  # F-16, G20, COVID-19, 3rd
     return False
+
+
+def _currency_unit(symbol: str) -> str:
+    symbol = symbol.lower().rstrip(".")
+    return {"us$": "USD", "$us": "USD", "$": "USD", "a$": "AUD", "$a": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
+            "£": "GBP", "€": "EUR", "¥": "JPY", "rm": "MYR", "rs": "INR"}.get(symbol, symbol.upper())
 
 
 def _qualifier(sentence: str, start: int) -> tuple[str | None, int]:
@@ -187,16 +222,27 @@ def _noun_phrase(text: str) -> str | None:
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in one sentence, left to right."""
     figures = []
-    for match in FIGURE_RE.finditer(sentence):
+    position = 0
+    while match := FIGURE_RE.search(sentence, position):
         figure = _figure_from_match(sentence, match)
         if figure:
             figures.append(figure)
+        # A figure cut short ("rose 8% to 3.65": 8%) lets the rest of the match be read again
+        position = figure.end if figure and match.start() < figure.end < match.end() else max(match.end(), position + 1)
     return figures
 
 
 def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
     start, end = match.start(), match.end()
     text = match.group(0).strip()
+    if match.group("fraction"):
+        word = re.sub(r"^(?:a|one)[- ]", "", match.group("fraction").lower())
+        value = FRACTIONS.get(word)
+        if value is None:
+            return None
+        unit, counts, _ = _counted(sentence, end, vague=True)
+        return Figure(text=match.group(0), value=value, low=value, high=value, unit=unit, counts=counts,
+                      qualifier=None, start=start, end=end)
     if match.group("vague"):
         word = match.group("vague").lower()
         low, high = VAGUE[word]
@@ -212,8 +258,8 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
     low = _to_number(low_text)
     if low is None:
         return None
-    if low_text.lower().strip() in ("one",) and not match.group("lowscale"):
-        return None  # "one of the first": a word, not a figure
+    if low_text.lower().strip() == "one" and not match.group("lowscale") and _pronoun_one(sentence, match):
+        return None  # "no one", "one another": a pronoun, not a figure
     lead = sentence[start : start + 8].lower()
     joined_range = high_text is not None
     if joined_range and re.match(r"\s*and\b", sentence[match.end("low") + len(match.group("lowscale") or "") :]) and not lead.startswith("between"):
@@ -221,7 +267,27 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
         return _figure_from_text(sentence, match.start("low") if not match.group("cur") else match.start("cur"), match.end("low") + len(match.group("lowscale") or ""), low_text, None, match)
     if _is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
         return None
+    if _names_a_thing(sentence, match.start("cur") if match.group("cur") else match.start("neg") if match.group("neg") else match.start("low")):
+        return None
     return _figure_from_text(sentence, start, end, low_text, high_text, match)
+
+
+def _pronoun_one(sentence: str, match: re.Match[str]) -> bool:
+    before = sentence[: match.start("low")].lower()
+    after = sentence[match.end("low") :].lower()
+    return bool(re.search(r"\b(?:no|each|any|every|the|this|that|which|someone|anyone|every)\s*$", before)) or bool(
+        re.match(r"\s*(?:another|other|or\b|and\b|by one)", after)) or not re.match(r"[ -]?[a-z]", after)
+
+
+def _names_a_thing(sentence: str, start: int) -> bool:
+    """'S&P 500', 'Big 12', 'iPhone 14', 'Game 7': a number right after a capitalised word is part of a name."""
+    previous = re.search(r"(?:^|\s)([\w&.]+)\s$", sentence[:start])
+    if not previous:
+        return False
+    word = previous.group(1)
+    if not re.search(r"[A-Z]", word) or word.lower().strip(".") in NAME_EXCEPTIONS or previous.start(1) == 0:
+        return False
+    return not re.fullmatch(r"[A-Z]{2,}", word) or word in {"FTSE", "DAX", "CAC", "ASX", "NASDAQ"}
 
 
 def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figure | None:
@@ -235,14 +301,24 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
         high = high_value * _scale(scale)
         if match.group("highscale") and not match.group("lowscale"):
             low *= _scale(scale)  # "1.5 to 2 million"
-        if high <= low:
-            return None  # "2-1" is a score, not a range
-    if re.match(r"\s*(?:st|nd|rd|th)\b", sentence[end:end + 3]):
-        return None
+        from_before = re.search(r"\bfrom\s+\S*$", sentence[: match.start("low")])
+        midunit = (match.group("midunit") or "").strip()
+        if midunit and not from_before and not sentence[match.end("high"):].lstrip().lower().startswith(midunit.lower()):
+            return _figure_from_text(sentence, start, match.end("low") + len(match.group("lowscale") or "") + len(match.group("midunit")), low_text, None, match)
+        if high <= low and not from_before:
+            return None  # "2-1" is a score, not a range; "from 4.8 to 4.7" is
+    if re.match(r"(?:st|nd|rd|th)\b", sentence[end:]):
+        return None  # 3rd, 21st
+    if match.group("neg"):
+        low = -low
     currency = match.group("cur") or match.group("cur2")
-    unit = CURRENCIES.get(currency.lower()) if currency else None
-    if match.group("pct"):
+    unit = _currency_unit(currency) if currency else None
+    if match.group("pct") or (match.group("midunit") or "").strip() in ("%", "percent", "per cent"):
         unit = "%"
+    attached = re.match(r"([A-Za-z]{1,4})\b", sentence[end:])
+    if attached and attached.group(1).lower() in ATTACHED_UNITS and not unit:
+        unit = ATTACHED_UNITS[attached.group(1).lower()]
+        end += attached.end()
     qualifier, q_start = _qualifier(sentence, start)
     counted_unit, counts, _ = _counted(sentence, end, vague=False)
     unit = unit or counted_unit

@@ -53,6 +53,8 @@ def merge_figures(reports: list[FigureReport], importance: dict[str, float], sto
     for report in reports:
         if not report.figure.counts and not report.figure.unit:
             continue  # a bare number says nothing a reader can use
+        if report.figure.low == report.figure.high == 1 and not report.figure.text[:1].isdigit():
+            continue  # "one of the first cities": a word more than a figure
         for group in groups:
             if _same_figure(group[0], report, similarity(group[0], report)):
                 group.append(report)
