@@ -15,7 +15,7 @@ from ..text import STOP_WORDS
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12,
+    "trillion": 1e12, "tn": 1e12, "hundred": 1e2,
 }
 CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
@@ -47,7 +47,7 @@ QUALIFIERS = [
 VAGUE = {"dozens": (12, 100), "scores": (20, 100), "hundreds": (100, 1000), "thousands": (1000, 10000),
          "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e7),
          "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10)}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "two-thirds": 2 / 3, "two thirds": 2 / 3,
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "two-thirds": 2 / 3, "two thirds": 2 / 3,
              "three-quarters": 0.75, "three quarters": 0.75}
 # Units written against the number: 45g, 10kW, 30Mbps, 24pc, 50mph
 ATTACHED_UNITS = {
@@ -59,7 +59,7 @@ ATTACHED_UNITS = {
 }
 SPELLED = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen"
 )
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 # Capitalised words a number may follow without being part of a name
@@ -87,16 +87,16 @@ VERBS = {
     "with", "by", "and", "or", "but", "as", "than", "ago", "earlier", "later", "each", "per", "a", "an", "the",
 }
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|and))*)"
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
+NUM = r"\d+\s?[/⁄]\s?\d+(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|and)(?=\b))*)"
+SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
 CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$US|\$A|\$|£|€|¥|RM|Rs\.?)"
 MID_UNIT = r"(?:%|\ percent|\ per\ cent|\ pounds|\ miles|\ km|\ kg|\ points|\ dollars|\ euros|\ cents|\ degrees|\ years|\ months|\ weeks|\ days|\ hours)"
 FIGURE_RE = re.compile(
     rf"""
     (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|tens\ of\ millions|hundreds\ of\ millions|dozens|hundreds|thousands|millions|billions)\b)
     |
-    (?P<fraction>\b(?:a|one)[- ](?:third|quarter|fifth)\b|\btwo[- ]thirds\b|\bthree[- ]quarters\b)
+    (?P<fraction>\b(?:a|one)[- ](?:third|quarter|fourth|fifth)\b|\btwo[- ]thirds\b|\bthree[- ]quarters\b)
     |
     (?:\bbetween\s+)?(?P<cur>{CURRENCY})?\s?(?P<neg>(?<![\w.,])[-−](?=\d)|\bminus[- ](?=\d))?(?P<low>{NUM}|\b{WORDNUM}\b)(?P<lowscale>{SCALE})?
     (?:(?P<midunit>{MID_UNIT})?\s*(?:-|–|—|to|and)\s*(?P<cur2>{CURRENCY})?(?P<high>{NUM}|\b{WORDNUM}\b)(?P<highscale>{SCALE})?)?
@@ -108,6 +108,9 @@ FIGURE_RE = re.compile(
 
 def _to_number(text: str) -> float | None:
     text = text.strip().lower()
+    fraction = re.fullmatch(r"(\d+)\s?[/⁄]\s?(\d+)", text)
+    if fraction:
+        return int(fraction.group(1)) / int(fraction.group(2)) if int(fraction.group(2)) else None
     if re.fullmatch(r"[\d,.]+", text):
         try:
             return float(text.replace(",", ""))
@@ -267,8 +270,6 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
         return _figure_from_text(sentence, match.start("low") if not match.group("cur") else match.start("cur"), match.end("low") + len(match.group("lowscale") or ""), low_text, None, match)
     if _is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
         return None
-    if _names_a_thing(sentence, match.start("cur") if match.group("cur") else match.start("neg") if match.group("neg") else match.start("low")):
-        return None
     return _figure_from_text(sentence, start, end, low_text, high_text, match)
 
 
@@ -285,9 +286,9 @@ def _names_a_thing(sentence: str, start: int) -> bool:
     if not previous:
         return False
     word = previous.group(1)
-    if not re.search(r"[A-Z]", word) or word.lower().strip(".") in NAME_EXCEPTIONS or previous.start(1) == 0:
+    if not re.search(r"[A-Z]", word) or word.lower().strip(".") in NAME_EXCEPTIONS:
         return False
-    return not re.fullmatch(r"[A-Z]{2,}", word) or word in {"FTSE", "DAX", "CAC", "ASX", "NASDAQ"}
+    return True
 
 
 def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figure | None:
@@ -299,8 +300,8 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
             return None
         scale = match.group("highscale") or match.group("lowscale")
         high = high_value * _scale(scale)
-        if match.group("highscale") and not match.group("lowscale"):
-            low *= _scale(scale)  # "1.5 to 2 million"
+        if match.group("highscale") and not match.group("lowscale") and _to_number(low_text) < high_value:
+            low *= _scale(scale)  # "1.5 to 2 million", but not "$200 to $4 million"
         from_before = re.search(r"\bfrom\s+\S*$", sentence[: match.start("low")])
         midunit = (match.group("midunit") or "").strip()
         if midunit and not from_before and not sentence[match.end("high"):].lstrip().lower().startswith(midunit.lower()):
@@ -322,6 +323,10 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
     qualifier, q_start = _qualifier(sentence, start)
     counted_unit, counts, _ = _counted(sentence, end, vague=False)
     unit = unit or counted_unit
+    if unit is None and _names_a_thing(sentence, match.start("cur") if match.group("cur") else match.start("neg") if match.group("neg") else match.start("low")):
+        return None
+    if re.match(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|Place|Square)\b", sentence[end:]):
+        return None  # an address: 49 Zorro Ranch Road
     if counts and counted_unit and counts == counted_unit and unit in CURRENCY_WORDS.values():
         counts = None
     if high is not None and qualifier is None:
