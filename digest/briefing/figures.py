@@ -270,6 +270,12 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
         return _figure_from_text(sentence, match.start("low") if not match.group("cur") else match.start("cur"), match.end("low") + len(match.group("lowscale") or ""), low_text, None, match)
     if _is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
         return None
+    if not low_text[:1].isdigit() and high_text is None and re.match(r"-[a-z]", sentence[match.end("low"):]) \
+            and not re.match(r"-(?:year|month|week|day|hour)s?-old", sentence[match.end("low"):]):
+        return None  # "three-bed", "four-cylinder": part of a compound word
+    around = sentence[max(0, start - 1) : start] + sentence[end : end + 1]
+    if "×" in around or "/" in around:
+        return None  # 1.99×10−30, $7/$9: parts of a larger expression
     return _figure_from_text(sentence, start, end, low_text, high_text, match)
 
 
