@@ -26,13 +26,13 @@ from .text import FUNCTION_WORDS, slugify
 
 @dataclass(frozen=True, slots=True)
 class GroupingConfig:
-    threshold: float = 0.22
+    threshold: float = 0.18
     """Average-link similarity above which articles belong to one story."""
     text_weight: float = 0.55
     """Share of the score from TF-IDF cosine; the rest comes from shared names and numbers."""
     same_days: int = 3
     """Articles this many days apart or less are not penalised."""
-    decay_days: float = 30.0
+    decay_days: float = 90.0
     """Past same_days, the score halves every decay_days of distance."""
 
 

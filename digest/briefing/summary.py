@@ -39,7 +39,7 @@ def sentence_scores(story_text: StoryText) -> np.ndarray:
     coverage = np.array([_outlets_reporting(story_text, i) for i in range(n)], dtype=float)
     outlets = len({item.source for item in items})
     coverage = (coverage - 1) / max(outlets - 1, 1)
-    score = 0.45 * centroid_score + 0.2 * centrality + 0.25 * lead + 0.1 * coverage
+    score = 0.6 * centroid_score + 0.1 * centrality + 0.15 * lead + 0.15 * coverage
     for i, item in enumerate(items):
         words = len(item.text.split())
         if words < MIN_WORDS or words > MAX_WORDS:
