@@ -3,8 +3,11 @@
 Two articles are the same event when they share words *and* names: bag-of-words
 similarity alone merges two different earthquakes, so the score mixes TF-IDF
 cosine with the overlap of the proper names (people, places, organisations)
-and numbers both mention, and dates far apart pull it down. Average-link
-agglomerative clustering then cuts at one fixed threshold.
+and numbers both mention, and dates far apart pull it down. Each score is
+then scaled by how similar the two articles are to their nearest neighbours
+(local scaling, as in self-tuning spectral clustering): long wire stories
+with many threads and short single-event reports get comparable scores, so
+one fixed threshold serves both. Average-link agglomerative clustering cuts there.
 """
 from __future__ import annotations
 
@@ -26,14 +29,20 @@ from .text import FUNCTION_WORDS, slugify
 
 @dataclass(frozen=True, slots=True)
 class GroupingConfig:
-    threshold: float = 0.18
-    """Average-link similarity above which articles belong to one story."""
+    threshold: float = 0.5
+    """Average-link similarity (after local scaling) above which articles belong to one story."""
+    neighbours: int = 10
+    """Local scaling divides by the mean similarity to this many nearest articles ..."""
+    density_floor: float = 0.15
+    """... but never by less than this, so a small or sparse corpus does not inflate weak links."""
     text_weight: float = 0.55
     """Share of the score from TF-IDF cosine; the rest comes from shared names and numbers."""
     same_days: int = 3
     """Articles this many days apart or less are not penalised."""
     decay_days: float = 90.0
-    """Past same_days, the score halves every decay_days of distance."""
+    """Past same_days, the score halves after about decay_days more."""
+    max_days: float = 75.0
+    """Dated articles further apart than this are never linked directly."""
 
 
 NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -94,7 +103,20 @@ def date_factor(articles: list[Article], config: GroupingConfig) -> np.ndarray:
     ordinals = np.array([a.day.toordinal() if a.day else np.nan for a in articles], dtype=float)
     gap = np.abs(ordinals[:, None] - ordinals[None, :])
     factor = 1.0 / (1.0 + np.clip(gap - config.same_days, 0, None) / config.decay_days)
+    factor = np.where(gap > config.max_days, 0.0, factor)
     return np.where(np.isnan(gap), 1.0, factor)
+
+
+def locally_scaled(sim: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """sim[i, j] / sqrt(d_i * d_j), d_i = mean similarity of i to its nearest neighbours (floored)."""
+    others = sim.copy()
+    np.fill_diagonal(others, 0)
+    k = max(1, min(config.neighbours, len(sim) - 1))
+    density = np.sort(others, axis=1)[:, -k:].mean(axis=1)
+    density = np.maximum(density, config.density_floor)
+    scaled = np.clip(others / np.sqrt(np.outer(density, density)), 0, 1)
+    np.fill_diagonal(scaled, 1.0)
+    return scaled
 
 
 def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingConfig()) -> list[list[Article]]:
@@ -103,7 +125,7 @@ def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingC
     ordered = sorted(articles, key=lambda a: a.id)
     if len(ordered) == 1:
         return [ordered]
-    sim = similarity_matrix(ordered, config)
+    sim = locally_scaled(similarity_matrix(ordered, config), config)
     distance = np.clip(1 - sim, 0, None)
     np.fill_diagonal(distance, 0)
     tree = linkage(squareform(distance, checks=False), method="average")
