@@ -390,8 +390,8 @@ def _word_tokens(text: str) -> list[str]:
 
 
 def evaluate_casing(eval_dir: Path) -> list[dict]:
-    """Lowercase every other document of a cluster, restore it with casing learned from the
-    cluster's other (cased) documents and the word list, and compare word by word."""
+    """Lowercase and tokenize every other document of a set like the Reuters seed, restore the
+    whole set as one corpus (the cased half teaches the names), and compare word by word."""
     from .normalize import restore_articles
 
     rows = []
@@ -400,26 +400,25 @@ def evaluate_casing(eval_dir: Path) -> list[dict]:
         path = eval_dir / filename
         if not path.exists():
             continue
+        docs = sorted((doc for cluster in read_jsonl(path) for doc in cluster["docs"]), key=lambda d: d["id"])
+        lowered_ids = {d["id"] for d in docs[::2]}
+        prepared = [dict(d, text=lowercase_like_reuters(d["text"]) if d["id"] in lowered_ids else d["text"]) for d in docs]
+        restored = {a.id: a.text for a in restore_articles(raw_articles(prepared))}
         capital_total = capital_right = false_capitals = tokens_total = 0
-        for cluster in read_jsonl(path):
-            docs = sorted(cluster["docs"], key=lambda d: d["id"])
-            lowered_ids = {d["id"] for d in docs[::2]}
-            prepared = [dict(d, text=lowercase_like_reuters(d["text"]) if d["id"] in lowered_ids else d["text"]) for d in docs]
-            restored = {a.id: a.text for a in restore_articles(raw_articles(prepared))}
-            for doc in docs:
-                if doc["id"] not in lowered_ids:
-                    continue
-                original = _word_tokens(doc["text"].replace("'", " ").replace("’", " "))
-                ours = _word_tokens(restored[doc["id"]].replace("'", " ").replace("’", " "))
-                if len(original) != len(ours):
-                    original, ours = _align(original, ours)
-                for want, got in zip(original, ours):
-                    tokens_total += 1
-                    if want[:1].isupper():
-                        capital_total += 1
-                        capital_right += got == want
-                    elif got[:1].isupper():
-                        false_capitals += 1
+        for doc in docs:
+            if doc["id"] not in lowered_ids:
+                continue
+            original = _word_tokens(doc["text"].replace("'", " ").replace("’", " "))
+            ours = _word_tokens(restored[doc["id"]].replace("'", " ").replace("’", " "))
+            if len(original) != len(ours):
+                original, ours = _align(original, ours)
+            for want, got in zip(original, ours):
+                tokens_total += 1
+                if want[:1].isupper():
+                    capital_total += 1
+                    capital_right += got == want
+                elif got[:1].isupper():
+                    false_capitals += 1
         rows.append({"set": name, "capitalised tokens restored": capital_right / max(capital_total, 1),
                      "false capitals per 1,000 tokens": 1000 * false_capitals / max(tokens_total, 1),
                      "tokens": tokens_total})

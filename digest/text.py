@@ -13,7 +13,23 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
 }
 # Function words are never capitalised mid-sentence, whatever the corpus says
 # ("IS" for Islamic State must not turn "the city is clean" into "the city IS clean").
-FUNCTION_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "d", "ll", "re", "ve", "m", "o"}
+# Written out rather than taken from a stop-word list: those also hold "un", "us",
+# "bill" and "fire", which are names or content words in news.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those there here us
+i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its itself
+we our ours ourselves they them their theirs themselves who whom whose which what whatever whoever
+am is are was were be been being have has had having do does did doing done
+will would shall should can could may might must ought
+and or but nor so yet if then else than because as while whereas although though unless until since
+of in on at by for with without within from to into onto upon over under above below between among
+through throughout during before after about against along across around behind beside besides beyond
+near off out up down toward towards via per despite except like unlike
+not no nor only also too very just even still already ever never always often sometimes
+all any both each either neither every few many more most much other others some such same several own
+how when where why whether
+s t d ll re ve m o
+""".split())
 
 
 def words(text: str) -> list[str]:
