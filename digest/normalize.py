@@ -292,8 +292,13 @@ MONTHS = frozenset(
 )  # "may" and "march" are verbs far more often than months
 
 
+NAME_PARTICLES = frozenset("bin ibn bint de del della der den di da das dos du el al la le van von ter".split())
+
+
 def _case_word(word: str, model: CasingModel) -> tuple[str, bool]:
     """Return (cased word, whether it is known to be a proper noun)."""
+    if word in NAME_PARTICLES:
+        return word, False  # "Osama bin Laden", "F. W. de Klerk": lowercase inside a name
     if re.fullmatch(r"(?:[a-z]\.){2,}", word) and word not in LOWERCASE_ABBREVIATIONS:
         return word.upper(), True  # u.s. -> U.S.
     if word in FUNCTION_WORDS:
