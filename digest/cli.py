@@ -10,11 +10,11 @@ import click
 from .errors import DigestError
 
 
-def _config(content: str, config_file: str, docs: str | None, strict: bool, max_mb: float):
+def _config(content: str, config_file: str, docs: str | None, strict: bool, max_mb: float, keep_state: bool = True):
     from .pipeline import DigestConfig
 
     return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
-                        strict=strict, max_article_bytes=int(max_mb * 1024 * 1024))
+                        strict=strict, max_article_bytes=int(max_mb * 1024 * 1024), keep_state=keep_state)
 
 
 def _print_diagnostics(result, quiet: bool) -> None:
@@ -31,6 +31,7 @@ def _common(command):
     command = click.option("--strict", is_flag=True, help="Exit non-zero on any warning or error, keeping the previous output.")(command)
     command = click.option("--max-article-mb", default=2.0, show_default=True, help="Articles larger than this are truncated.")(command)
     command = click.option("--quiet", "-q", is_flag=True, help="Hide informational log lines.")(command)
+    command = click.option("--no-state", "no_state", is_flag=True, help="Neither read nor write content/digest-state.json.")(command)
     return command
 
 
@@ -42,12 +43,12 @@ def cli() -> None:
 
 @cli.command()
 @_common
-def build(content, docs, config_file, strict, max_article_mb, quiet) -> None:
+def build(content, docs, config_file, strict, max_article_mb, quiet, no_state) -> None:
     """Generate the briefing pages and build the static site."""
     from .pipeline import build as run_build
 
     try:
-        result = run_build(_config(content, config_file, docs, strict, max_article_mb))
+        result = run_build(_config(content, config_file, docs, strict, max_article_mb, not no_state))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_diagnostics(result, quiet)
@@ -56,12 +57,12 @@ def build(content, docs, config_file, strict, max_article_mb, quiet) -> None:
 
 @cli.command()
 @_common
-def generate(content, docs, config_file, strict, max_article_mb, quiet) -> None:
+def generate(content, docs, config_file, strict, max_article_mb, quiet, no_state) -> None:
     """Generate the Markdown briefing pages and briefings.json, without building the site."""
     from .pipeline import generate as run_generate
 
     try:
-        result = run_generate(_config(content, config_file, docs, strict, max_article_mb))
+        result = run_generate(_config(content, config_file, docs, strict, max_article_mb, not no_state))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_diagnostics(result, quiet)
@@ -71,12 +72,12 @@ def generate(content, docs, config_file, strict, max_article_mb, quiet) -> None:
 @cli.command()
 @_common
 @click.option("--dev-addr", "address", help="Address to serve on (default: MkDocs's 127.0.0.1:8000).")
-def serve(content, docs, config_file, strict, max_article_mb, quiet, address) -> None:
+def serve(content, docs, config_file, strict, max_article_mb, quiet, no_state, address) -> None:
     """Generate the pages, then preview the site with MkDocs's live-reloading server."""
     from .pipeline import generate as run_generate
     from .pipeline import serve as run_serve
 
-    config = _config(content, config_file, docs, strict, max_article_mb)
+    config = _config(content, config_file, docs, strict, max_article_mb, not no_state)
     try:
         result = run_generate(config)
         _print_diagnostics(result, quiet)
@@ -93,6 +94,22 @@ def _finish(result, strict: bool, built: str) -> None:
         click.echo(f"digest: {summary}; --strict: nothing was replaced", err=True)
         sys.exit(1)
     click.echo(f"digest: {summary}; {built}", err=True)
+
+
+@cli.command()
+@click.option("--content", default="content", show_default=True, help="Corpus folder whose sources.yml lists the feeds.")
+@click.option("--timeout", default=15.0, show_default=True, help="Seconds before a slow response is given up.")
+@click.option("--max-mb", default=5.0, show_default=True, help="Largest response accepted.")
+@click.option("--host-delay", default=1.0, show_default=True, help="Seconds between two requests to one host.")
+def fetch(content, timeout, max_mb, host_delay) -> None:
+    """Fetch the outlets' feeds and write each new item as an article file."""
+    from .fetch import FetchConfig
+    from .fetch import fetch as run_fetch
+
+    report = run_fetch(FetchConfig(content_dir=Path(content), timeout=timeout, max_bytes=int(max_mb * 1024 * 1024),
+                                   host_delay=host_delay), log=lambda line: click.echo(line, err=True))
+    click.echo(f"digest: {len(report.new_articles)} new articles; {len(report.failed_feeds)} feeds failed, "
+               f"{len(report.unchanged_feeds)} unchanged", err=True)
 
 
 @cli.command()

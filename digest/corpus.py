@@ -20,7 +20,7 @@ import yaml
 from .models import Diagnostic, RawArticle, Source
 from .normalize import split_dateline
 
-ARTICLE_KEYS = ("source", "title", "published", "url", "author", "lang", "license")
+ARTICLE_KEYS = ("source", "title", "published", "url", "author", "lang", "license", "guid", "summary_only")
 JSONL_KEYS = ARTICLE_KEYS + ("id", "text")
 UNKNOWN_SOURCE = Source(key="unknown", name="Unknown outlet")
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -337,6 +337,7 @@ def _make_article(article_id, display, meta, body, reader: _Reader, body_line, p
         author=_opt_str(meta.get("author")),
         lang=_opt_str(meta.get("lang")) or "en",
         license=_opt_str(meta.get("license")),
+        summary_only=bool(meta.get("summary_only")),
     )
 
 

@@ -36,10 +36,11 @@ def briefing_record(briefing: Briefing, page: str) -> dict:
         "first_published": _iso(min(published)) if published else None,
         "last_updated": _iso(max(published)) if published else None,
         "outlets": [s.name for s in story.sources],
+        "changes": list(briefing.history.changes),
         "articles": [
             {
                 "id": a.id, "source": names.get(a.source.key, a.source.name), "title": a.headline,
-                "title_inferred": a.title_inferred, "url": a.url, "published": _iso(a.published),
+                "title_inferred": a.title_inferred, "summary_only": a.summary_only, "url": a.url, "published": _iso(a.published),
                 "author": a.author, "license": a.license,
             }
             for a in story.articles

@@ -47,6 +47,7 @@ class RawArticle:
     author: str | None = None
     lang: str = "en"
     license: str | None = None
+    summary_only: bool = False  # the feed's summary, the page could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Article:
     lang: str = "en"
     license: str | None = None
     title_inferred: bool = False
+    summary_only: bool = False
 
     @property
     def day(self) -> date | None:
@@ -225,6 +227,15 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class History:
+    """A story across builds: its own dates and what the last update brought."""
+
+    first_published: datetime | None = None
+    last_updated: datetime | None = None
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     story: Story
     headline: str
@@ -232,3 +243,4 @@ class Briefing:
     figures: tuple[KeyFigure, ...]
     comparison: Comparison
     entities: tuple[Entity, ...] = field(default_factory=tuple)
+    history: History = field(default_factory=History)

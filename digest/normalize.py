@@ -535,6 +535,7 @@ def restore_articles(raw_articles, report=None):
                 id=raw.id, path=raw.path, source=raw.source, raw_text=raw.raw_text, text=text,
                 sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
                 author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
+                summary_only=raw.summary_only,
             )
         )
     return articles

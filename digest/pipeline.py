@@ -5,13 +5,15 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import render, site
+from . import continuity, render, site
 from .briefing import build_briefing
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .export import export_json
+from .feeds import render_feeds
 from .grouping import GroupingConfig, group
 from .models import Briefing, Diagnostic, Source
 from .normalize import restore_articles
+from .state import load_state, save_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,8 @@ class DigestConfig:
     max_article_bytes: int = DEFAULT_MAX_BYTES
     """Articles larger than this are truncated, with a warning."""
     grouping: GroupingConfig = field(default_factory=GroupingConfig)
+    keep_state: bool = True
+    """Read and write content/digest-state.json (story ids and what changed between builds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,8 @@ class Analysis:
     sources: dict[str, Source]
     diagnostics: list[Diagnostic]
     articles: int
+    state: dict
+    """The state to save once the output is in place."""
 
 
 def analyse(config: DigestConfig) -> Analysis:
@@ -60,15 +66,19 @@ def analyse(config: DigestConfig) -> Analysis:
         diagnostics.append(Diagnostic(level, path, line, message))
 
     articles = restore_articles(list(corpus.articles), report)
-    stories = group(articles, config.grouping)
+    state = load_state(config.content_dir) if config.keep_state else {}
+    previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
+    # Stories keep the ids and pages they had in the previous build (digest-state.json)
+    stories = continuity.keep_ids(group(articles, config.grouping), previous)
     briefings = [build_briefing(story) for story in stories]
-    return Analysis(briefings, corpus.sources, diagnostics, len(articles))
+    briefings, stories_state = continuity.with_history(briefings, previous)
+    return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state})
 
 
-def write_pages(briefings: list[Briefing], sources, site_name: str, docs_dir: Path) -> None:
+def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, docs_dir: Path) -> None:
     """Write every page into docs_dir (a fresh staging folder)."""
     pages: list[render.Page] = []
-    pages.append(render.Page("index.md", render.render_home(briefings, site_name)))
+    pages.append(render.Page("index.md", render.render_home(briefings, layout.site_name)))
     pages.extend(render.render_archive(briefings))
     pages.extend(render.render_tags(briefings))
     pages.append(render.Page("sources.md", render.render_sources(briefings, sources)))
@@ -77,6 +87,9 @@ def write_pages(briefings: list[Briefing], sources, site_name: str, docs_dir: Pa
         pages.append(render.Page(render.briefing_path(briefing), render.render_briefing(briefing)))
     page_urls = {b.story.id: render.briefing_path(b)[: -len(".md")] + "/" for b in briefings}
     pages.append(render.Page("briefings.json", export_json(briefings, page_urls)))
+    rss, atom = render_feeds(briefings, layout.site_name, layout.site_url, page_urls)
+    pages.append(render.Page("feed.xml", rss))
+    pages.append(render.Page("atom.xml", atom))
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -100,8 +113,10 @@ def generate(config: DigestConfig) -> DigestResult:
         return result  # the caller reports the problems; the previous pages stay
     staged = site.staging_dir(target)
     try:
-        write_pages(analysis.briefings, analysis.sources, layout.site_name, staged)
+        write_pages(analysis.briefings, analysis.sources, layout, staged)
         site.swap_in(staged, target)
+        if config.keep_state:
+            save_state(config.content_dir, analysis.state)
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
@@ -118,10 +133,12 @@ def build(config: DigestConfig) -> DigestResult:
     staged_docs = site.staging_dir(layout.docs_dir)
     staged_site = site.staging_dir(layout.site_dir)
     try:
-        write_pages(analysis.briefings, analysis.sources, layout.site_name, staged_docs)
+        write_pages(analysis.briefings, analysis.sources, layout, staged_docs)
         site.build_site(layout, staged_docs, staged_site, strict=config.strict)
         site.swap_in(staged_docs, layout.docs_dir)
         site.swap_in(staged_site, layout.site_dir)
+        if config.keep_state:
+            save_state(config.content_dir, analysis.state)
     finally:
         for staged in (staged_docs, staged_site):
             if staged.exists():

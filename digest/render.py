@@ -92,6 +92,11 @@ def render_briefing(briefing: Briefing) -> str:
     outlets = ", ".join(md(s.name) for s in story.sources)
     count = len(story.articles)
     out += [f"*{date_span(story.first_day, story.last_day)} · {outlets} · {count} article{'s' if count != 1 else ''}*", ""]
+    history = briefing.history
+    if history.first_published and history.last_updated and history.last_updated.date() != history.first_published.date():
+        out += [f"First published {format_day(history.first_published.date())} · last updated {format_day(history.last_updated.date())}", ""]
+    if history.changes:
+        out += ["**What changed in the last update:** " + "; ".join(md(c) for c in history.changes) + ".", ""]
 
     out += ["## Summary", ""]
     for sentence in briefing.summary:
@@ -108,6 +113,8 @@ def render_briefing(briefing: Briefing) -> str:
             meta.append(f"by {md(article.author)}")
         title = link(article.headline, article.url)
         note = " (headline taken from the text)" if article.title_inferred else ""
+        if article.summary_only:
+            note += " (the feed's summary only: the page could not be read)"
         licence = f" · {md(article.license)}" if article.license else ""
         out.append(f'- <span id="{anchors[article.id]}"></span>{title}{note} — {" · ".join(meta)}{licence}')
     out.append("")
@@ -221,7 +228,8 @@ def render_home(briefings: list[Briefing], site_name: str) -> str:
     if not briefings:
         return "\n".join(out + ["*No briefings yet: add articles under `content/articles/` and build again.*", ""])
     out += [f"{len(briefings)} stories from {len({s.key for b in briefings for s in b.story.sources})} outlets. "
-            "Older stories are in the [archive](archive/index.md).", ""]
+            "Older stories are in the [archive](archive/index.md). "
+            "Follow new and updated briefings by [RSS](feed.xml) or [Atom](atom.xml).", ""]
     for briefing in briefings[:LATEST_ON_HOME]:
         out += _teaser(briefing, prefix="")
     return "\n".join(out)

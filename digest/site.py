@@ -18,6 +18,7 @@ class SiteLayout:
     docs_dir: Path
     site_dir: Path
     site_name: str
+    site_url: str | None = None
 
 
 def read_layout(config_file: Path) -> SiteLayout:
@@ -38,6 +39,7 @@ def read_layout(config_file: Path) -> SiteLayout:
         docs_dir=(base / str(data.get("docs_dir", "docs"))).resolve(),
         site_dir=(base / str(data.get("site_dir", "site"))).resolve(),
         site_name=str(data.get("site_name", "News briefings")),
+        site_url=str(data["site_url"]) if data.get("site_url") else None,
     )
 
 

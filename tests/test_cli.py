@@ -39,7 +39,7 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_bundled_demo_corpus_builds_cleanly(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(cli, ["generate", "--strict", "-q", "--docs", str(tmp_path / "docs")])
+    result = CliRunner().invoke(cli, ["generate", "--strict", "-q", "--no-state", "--docs", str(tmp_path / "docs")])
     assert result.exit_code == 0, result.output
     match = re.search(r"(\d+) briefings from (\d+) articles", result.output)
     assert match and int(match.group(2)) == 102

@@ -1,0 +1,54 @@
+"""Briefings -> RSS 2.0 and Atom feeds (feed.xml, atom.xml) with stable GUIDs.
+
+Each entry is a briefing: its GUID is the story id (stable across builds), its
+dates are the briefing's own (first and last article), never the build date,
+so a reader sees new briefings and updated ones, and nothing else moves.
+"""
+from __future__ import annotations
+
+from datetime import timezone
+
+from .models import Briefing
+
+MAX_ENTRIES = 50
+
+
+def _aware(value):
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+def render_feeds(briefings: list[Briefing], site_name: str, site_url: str | None, pages: dict[str, str]) -> tuple[str, str]:
+    """Return (RSS XML, Atom XML)."""
+    from feedgen.feed import FeedGenerator
+
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    dated = [b for b in briefings if b.history.last_updated]
+    dated.sort(key=lambda b: (b.history.last_updated, b.story.id), reverse=True)
+    dated = dated[:MAX_ENTRIES]
+
+    feed = FeedGenerator()
+    feed.id(f"{base or 'urn:news-digest:'}feed")
+    feed.title(site_name)
+    feed.subtitle("New and updated news briefings")
+    feed.link(href=base or "./", rel="alternate")
+    feed.language("en")
+    feed.generator("news-digest")
+    if dated:
+        newest = _aware(dated[0].history.last_updated)
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+    for briefing in reversed(dated):  # feedgen puts the last added first
+        entry = feed.add_entry()
+        entry.id(f"urn:news-digest:story:{briefing.story.id}")
+        entry.guid(f"urn:news-digest:story:{briefing.story.id}", permalink=False)
+        entry.title(briefing.headline)
+        entry.link(href=f"{base}{pages[briefing.story.id]}")
+        summary = " ".join(s.text for s in briefing.summary[:2]) or briefing.headline
+        if briefing.history.changes:
+            summary = "Updated: " + "; ".join(briefing.history.changes) + ". " + summary
+        entry.description(summary)
+        entry.published(_aware(briefing.history.first_published))
+        entry.updated(_aware(briefing.history.last_updated))
+        for source in briefing.story.sources:
+            entry.category(term=source.name)
+    return feed.rss_str(pretty=True).decode("utf-8"), feed.atom_str(pretty=True).decode("utf-8")
