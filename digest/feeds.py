@@ -18,14 +18,19 @@ def _aware(value):
 
 
 def render_feeds(briefings: list[Briefing], site_name: str, site_url: str | None, pages: dict[str, str]) -> tuple[str, str]:
-    """Return (RSS XML, Atom XML)."""
-    from feedgen.feed import FeedGenerator
-
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    """Return (RSS XML, Atom XML). RSS has no 'updated', so its pubDate is the last update."""
     dated = [b for b in briefings if b.history.last_updated]
     dated.sort(key=lambda b: (b.history.last_updated, b.story.id), reverse=True)
     dated = dated[:MAX_ENTRIES]
+    rss = _generator(dated, site_name, site_url, pages, rss=True).rss_str(pretty=True).decode("utf-8")
+    atom = _generator(dated, site_name, site_url, pages, rss=False).atom_str(pretty=True).decode("utf-8")
+    return rss, atom
 
+
+def _generator(dated: list[Briefing], site_name: str, site_url: str | None, pages: dict[str, str], rss: bool):
+    from feedgen.feed import FeedGenerator
+
+    base = site_url.rstrip("/") + "/" if site_url else ""
     feed = FeedGenerator()
     feed.id(f"{base or 'urn:news-digest:'}feed")
     feed.title(site_name)
@@ -37,18 +42,19 @@ def render_feeds(briefings: list[Briefing], site_name: str, site_url: str | None
         newest = _aware(dated[0].history.last_updated)
         feed.updated(newest)
         feed.lastBuildDate(newest)
-    for briefing in reversed(dated):  # feedgen puts the last added first
+    for briefing in reversed(dated):  # feedgen lists the last added first
+        history = briefing.history
         entry = feed.add_entry()
         entry.id(f"urn:news-digest:story:{briefing.story.id}")
         entry.guid(f"urn:news-digest:story:{briefing.story.id}", permalink=False)
         entry.title(briefing.headline)
         entry.link(href=f"{base}{pages[briefing.story.id]}")
         summary = " ".join(s.text for s in briefing.summary[:2]) or briefing.headline
-        if briefing.history.changes:
-            summary = "Updated: " + "; ".join(briefing.history.changes) + ". " + summary
+        if history.changes:
+            summary = "Updated: " + "; ".join(history.changes) + ". " + summary
         entry.description(summary)
-        entry.published(_aware(briefing.history.first_published))
-        entry.updated(_aware(briefing.history.last_updated))
+        entry.published(_aware(history.last_updated if rss else history.first_published))
+        entry.updated(_aware(history.last_updated))
         for source in briefing.story.sources:
             entry.category(term=source.name)
-    return feed.rss_str(pretty=True).decode("utf-8"), feed.atom_str(pretty=True).decode("utf-8")
+    return feed

@@ -1,6 +1,7 @@
 """A reader's view in real headless Chromium: open a briefing, search, and nothing hostile runs."""
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -13,7 +14,8 @@ from conftest import QUAKES
 from hostile import HOSTILE_ARTICLES, HOSTILE_SOURCES
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = next((Path(p) for p in (os.environ.get("DIGEST_CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/google-chrome") if p and Path(p).exists()),
+                Path("/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
