@@ -218,10 +218,18 @@ def read_jsonl_articles(path: Path, reader: _Reader) -> Iterator[RawArticle]:
         if not isinstance(body, str):
             reader.report("error", display, number, "no 'text' string; line skipped")
             continue
+        if _UNSAFE_CHARS.search(body):
+            reader.report("warning", display, number, "text holds control characters or lone surrogates; replaced")
+            body = _sanitize(body)
         raw_id = record.get("id")
+        if raw_id is not None and not isinstance(raw_id, (str, int)):
+            reader.report("error", display, number, "'id' must be a string or a number; line skipped")
+            continue
+        raw_id = _sanitize(str(raw_id)) if raw_id is not None else None
         # The id key is the article's id; without one, the file's path and the line number
         article_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{path.relative_to(reader.root / 'articles').with_suffix('').as_posix()}:{number}"
-        meta = {k: record[k] for k in ARTICLE_KEYS if k in record}
+        meta = _scalar_values({k: record[k] for k in ARTICLE_KEYS if k in record},
+                              lambda key, message: reader.report("warning", display, number, message))
         article = _make_article(article_id, where, meta, body, reader, None, path, line_of=number)
         if article:
             yield article
@@ -245,6 +253,9 @@ def _split_front_matter(text: str, reader: _Reader, display: str) -> tuple[dict 
     if lines[0].strip() != "---":
         return {}, text, 1
     for number, line in enumerate(lines[1:], start=2):
+        if number > MAX_FRONT_MATTER_LINES:
+            reader.report("error", display, 1, f"front matter is longer than {MAX_FRONT_MATTER_LINES} lines; article skipped")
+            return None, "", 1
         if line.strip() in ("---", "..."):
             block = "\n".join(lines[1 : number - 1])
             body = "\n".join(lines[number:])
@@ -261,9 +272,35 @@ def _split_front_matter(text: str, reader: _Reader, display: str) -> tuple[dict 
                 return None, "", 1
             for key in sorted(str(k) for k in meta if str(k) not in ARTICLE_KEYS):
                 reader.report("warning", display, _front_matter_line(lines, key), f"unknown front matter key '{key}'{_suggest(key, ARTICLE_KEYS)}; ignored")
-            return {str(k): v for k, v in meta.items() if str(k) in ARTICLE_KEYS}, body, number + 1
+            return _scalar_values(meta, lambda key, message: reader.report("warning", display, _front_matter_line(lines, key), message)), body, number + 1
     reader.report("error", display, 1, "front matter opened with '---' is never closed; article skipped")
     return None, "", 1
+
+
+MAX_FRONT_MATTER_LINES = 200
+SCALARS = (str, int, float, bool, date)
+
+
+def _scalar_values(meta: dict, warn) -> dict:
+    """Known keys with single values; a list or mapping (or a YAML alias bomb) is dropped with a warning."""
+    kept = {}
+    for key, value in meta.items():
+        key = str(key)
+        if key not in ARTICLE_KEYS or value is None:
+            continue
+        if not isinstance(value, SCALARS):
+            warn(key, f"'{key}' must be a single value, not a {type(value).__name__}; ignored")
+            continue
+        kept[key] = _sanitize(value) if isinstance(value, str) else value
+    return kept
+
+
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _sanitize(text: str) -> str:
+    """No control characters or lone surrogates (which cannot even be written as UTF-8)."""
+    return _UNSAFE_CHARS.sub("\ufffd", text) if _UNSAFE_CHARS.search(text) else text
 
 
 def _front_matter_line(lines: list[str], key: str) -> int | None:

@@ -499,6 +499,10 @@ def restore_title(title: str, model: CasingModel) -> str:
     return cleaned
 
 
+MAX_SENTENCES = 400
+"""Sentences of one article that are analysed: a news article has far fewer; this bounds a runaway file."""
+
+
 def restore_articles(raw_articles, report=None):
     """Raw articles -> articles with readable text, sentences and a headline.
 
@@ -524,6 +528,10 @@ def restore_articles(raw_articles, report=None):
         for number, paragraph in enumerate(paragraphs(text)):
             for sentence in split_sentences(paragraph):
                 sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
+        if len(sentences) > MAX_SENTENCES:
+            if report:
+                report("warning", raw.path, None, f"{len(sentences)} sentences; only the first {MAX_SENTENCES} are analysed")
+            sentences = sentences[:MAX_SENTENCES]
         title = restore_title(raw.title, model) if raw.title else None
         inferred = title is None
         if inferred:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Iterator
 
 from . import continuity, render, site
 from .briefing import build_briefing
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
+from .errors import DigestError
 from .export import export_json
 from .feeds import render_feeds
 from .grouping import GroupingConfig, group
@@ -103,23 +106,34 @@ def _layout(config: DigestConfig) -> site.SiteLayout:
     return layout
 
 
+@contextmanager
+def _staged(*targets: Path) -> Iterator[list[Path]]:
+    """Fresh folders beside the targets; removed afterwards; a disk or permission error becomes a clear message."""
+    staged: list[Path] = []
+    try:
+        for target in targets:
+            staged.append(site.staging_dir(target))
+        yield staged
+    except OSError as exc:
+        raise DigestError(f"cannot write {exc.filename or targets[-1]}: {exc.strerror or exc}; the previous site is unchanged") from exc
+    finally:
+        for path in staged:
+            if path.exists():
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def generate(config: DigestConfig) -> DigestResult:
     """Corpus -> Markdown pages and briefings.json in the docs folder (replaced atomically)."""
     layout = _layout(config)
-    target = layout.docs_dir
     analysis = analyse(config)
-    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, target)
+    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir)
     if config.strict and result.problems:
         return result  # the caller reports the problems; the previous pages stay
-    staged = site.staging_dir(target)
-    try:
-        write_pages(analysis.briefings, analysis.sources, layout, staged)
-        site.swap_in(staged, target)
+    with _staged(layout.docs_dir) as (docs,):
+        write_pages(analysis.briefings, analysis.sources, layout, docs)
+        site.swap_in(docs, layout.docs_dir)
         if config.keep_state:
             save_state(config.content_dir, analysis.state)
-    finally:
-        if staged.exists():
-            shutil.rmtree(staged, ignore_errors=True)
     return result
 
 
@@ -130,19 +144,13 @@ def build(config: DigestConfig) -> DigestResult:
     result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir, layout.site_dir)
     if config.strict and result.problems:
         return result  # the caller reports the problems; the previous site stays
-    staged_docs = site.staging_dir(layout.docs_dir)
-    staged_site = site.staging_dir(layout.site_dir)
-    try:
-        write_pages(analysis.briefings, analysis.sources, layout, staged_docs)
-        site.build_site(layout, staged_docs, staged_site, strict=config.strict)
-        site.swap_in(staged_docs, layout.docs_dir)
-        site.swap_in(staged_site, layout.site_dir)
+    with _staged(layout.docs_dir, layout.site_dir) as (docs, built):
+        write_pages(analysis.briefings, analysis.sources, layout, docs)
+        site.build_site(layout, docs, built, strict=config.strict)
+        site.swap_in(docs, layout.docs_dir)
+        site.swap_in(built, layout.site_dir)
         if config.keep_state:
             save_state(config.content_dir, analysis.state)
-    finally:
-        for staged in (staged_docs, staged_site):
-            if staged.exists():
-                shutil.rmtree(staged, ignore_errors=True)
     return result
 
 

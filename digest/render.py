@@ -15,11 +15,13 @@ from urllib.parse import quote
 
 import yaml
 
+from .briefing import MAX_ANALYSED_ARTICLES
 from .briefing.figures import display_value
 from .models import Briefing, Citation, Entity, Source
 from .text import slugify
 
 LATEST_ON_HOME = 25
+MAX_LISTED_ARTICLES = 200
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")  # what Python-Markdown (and tables) can escape
 
@@ -107,7 +109,10 @@ def render_briefing(briefing: Briefing) -> str:
     out += _render_comparison(briefing, names, cite)
 
     out += ["## Articles", ""]
-    for article in story.articles:
+    if len(story.articles) > MAX_ANALYSED_ARTICLES:
+        out += [f"*This story has {len(story.articles)} articles; the summary, figures and comparison are drawn from the newest {MAX_ANALYSED_ARTICLES}"
+                + (f", and the {MAX_LISTED_ARTICLES} newest are listed here (all are in briefings.json)" if len(story.articles) > MAX_LISTED_ARTICLES else "") + ".*", ""]
+    for article in story.articles[-MAX_LISTED_ARTICLES:]:
         meta = [md(names.get(article.source.key, article.source.name)), format_day(article.day)]
         if article.author:
             meta.append(f"by {md(article.author)}")

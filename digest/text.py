@@ -40,6 +40,9 @@ def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+LONG_PARAGRAPH = 5_000
+
+
 @lru_cache(maxsize=1)
 def _segmenter():
     import pysbd
@@ -54,6 +57,9 @@ def split_sentences(paragraph: str) -> list[str]:
         return []
     if len(paragraph) < 40 or not re.search(r"[.!?]\W*\s+\S", paragraph):
         return [paragraph]
+    if len(paragraph) > LONG_PARAGRAPH:
+        # pysbd's rules slow down badly on one enormous line; a plain rule keeps it linear
+        return [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=\S)", paragraph) if p.strip()]
     parts = [p.strip() for p in _segmenter().segment(paragraph)]
     return [p for p in parts if p]
 

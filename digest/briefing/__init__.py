@@ -1,6 +1,8 @@
 """Story -> briefing: summary, key figures, source comparison and entities."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..models import Briefing, Comparison, Quote, Story
 from . import compare
 from .entities import quotes_by_article, story_entities
@@ -9,15 +11,27 @@ from .sentences import story_text
 from .summary import sentence_scores, summarize
 
 
+MAX_ANALYSED_ARTICLES = 80
+"""A story with more articles is summarised and compared from its newest ones (the page says so)."""
+
+
+def analysed_part(story: Story) -> Story:
+    if len(story.articles) <= MAX_ANALYSED_ARTICLES:
+        return story
+    newest = story.articles[-MAX_ANALYSED_ARTICLES:]  # articles are in date order
+    return replace(story, articles=newest)
+
+
 def build_briefing(story: Story) -> Briefing:
-    text = story_text(story)
+    analysed = analysed_part(story)
+    text = story_text(analysed)
     scores = sentence_scores(text)
-    entities = story_entities(story.articles)
+    entities = story_entities(analysed.articles)
     people = [e.name for e in entities if e.kind == "person"]
 
     quotes: list[Quote] = []
     speakers: dict[tuple[str, int], str] = {}
-    for article in story.articles:
+    for article in analysed.articles:
         for speaker, sentence in quotes_by_article(article, people):
             quotes.append(Quote(speaker, article.source.key, article.id, sentence))
         for index, sentence in enumerate(article.sentences):
