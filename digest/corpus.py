@@ -261,7 +261,7 @@ def _split_front_matter(text: str, reader: _Reader, display: str) -> tuple[dict 
             body = "\n".join(lines[number:])
             try:
                 meta = yaml.safe_load(block) if block.strip() else {}
-            except yaml.YAMLError as exc:
+            except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:  # "2017-13-45" fails as a date
                 line_no = _yaml_line(exc)
                 reader.report("error", display, line_no + 1 if line_no else None, f"broken front matter: {_yaml_problem(exc)}; article skipped")
                 return None, "", 1

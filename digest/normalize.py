@@ -499,6 +499,8 @@ def restore_title(title: str, model: CasingModel) -> str:
     return cleaned
 
 
+MAX_TEXT_CHARS = 100_000
+"""Characters of one article that are restored and analysed (a long feature is ~40,000)."""
 MAX_SENTENCES = 400
 """Sentences of one article that are analysed: a news article has far fewer; this bounds a runaway file."""
 
@@ -511,7 +513,15 @@ def restore_articles(raw_articles, report=None):
     """
     from .models import Article, Sentence
 
-    cleaned = {raw.id: clean(raw.raw_text) for raw in raw_articles}
+    cleaned = {}
+    for raw in raw_articles:
+        text = clean(raw.raw_text)
+        if len(text) > MAX_TEXT_CHARS:
+            cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
+            text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
+            if report:
+                report("warning", raw.path, None, f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed")
+        cleaned[raw.id] = text
     model = learn_casing(text for text in cleaned.values() if not looks_lowercased(text))
     outlet_names = {}
     for raw in raw_articles:

@@ -136,3 +136,11 @@ def restored_seeds():
     corpus = load_corpus(ROOT / "content")
     seeds = [a for a in corpus.articles if a.id.startswith("seeds/")]
     return {a.source.key: a for a in restore_articles(seeds)}
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many inputs the fuzz properties tried and how many builds the kill loop killed."""
+    from stats import RUN_STATS
+
+    if RUN_STATS:
+        terminalreporter.write_line("; ".join(f"{name}: {count}" for name, count in sorted(RUN_STATS.items())))

@@ -1,0 +1,127 @@
+"""Property-based fuzzing of the stages that read untrusted text: no crash, no hang, clear errors.
+
+DIGEST_FUZZ_EXAMPLES sets how many inputs each property tries (CI: 150; try 5000 for a long run).
+The number tried is printed at the end of the test run.
+"""
+import json
+import os
+import time
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from digest.briefing.figures import extract_figures
+from digest.corpus import load_corpus
+from digest.normalize import learn_casing, restore
+from digest.render import md
+
+from stats import RUN_STATS as TRIED
+
+EXAMPLES = int(os.environ.get("DIGEST_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+SECONDS_PER_ARTICLE = 2.0
+
+NASTY = st.sampled_from([
+    "\u200f", "\u200e", "\u202e", "\u200d", "\u0301", "\u0327", "👩‍👩‍👧", "🇺🇦", "\x00", "\ufeff", "\r", "\t", "\u2028",
+    "1,5 million", "3.2bn", "10^6", "½", "1e9", "–5%", "$-4.2m", "12–15", "٣٤", "1.000.000", "0x1F", "−3", "4¾",
+    "<script>", "[a](b)", "{{ x }}", "--8<--", "> > > >", "* * *", "```", "&amp;", "\\", "|", "#", "!", "---",
+])
+TEXT = st.lists(st.one_of(st.text(max_size=40), NASTY), max_size=60).map("".join)
+MODEL = learn_casing(["Talal Selo said the Syrian Democratic Forces took Raqqa on Sunday."])
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    assert time.perf_counter() - started < SECONDS_PER_ARTICLE, "took longer than 2 s"
+    return result
+
+
+@FUZZ
+@given(TEXT)
+def test_restoration_never_crashes(text):
+    TRIED["fuzz: restoration inputs"] += 1
+    restored = timed(restore, text, MODEL)
+    assert "\x00" not in restored and "\u202e" not in restored
+    timed(restore, text.lower(), MODEL)
+
+
+@FUZZ
+@given(TEXT)
+def test_figures_never_crash_and_come_from_the_text(text):
+    TRIED["fuzz: figure inputs"] += 1
+    for figure in timed(extract_figures, text):
+        assert figure.text.strip() in text
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_comment(self, data):
+        self.tags.append(("!--", []))
+
+
+@FUZZ
+@given(TEXT)
+def test_rendered_text_is_only_text(text):
+    TRIED["fuzz: rendering inputs"] += 1
+    html = markdown.markdown(f"- {md(text)}", extensions=["tables"])
+    parser = Tags()
+    parser.feed(html)
+    assert [tag for tag, _ in parser.tags] in (["ul", "li"], ["p"], []), (text, html)
+    assert all(not attrs for _, attrs in parser.tags)
+
+
+FRONT_MATTER_VALUES = st.one_of(
+    TEXT, st.integers(), st.floats(allow_nan=True), st.lists(st.text(max_size=5), max_size=3), st.none(),
+    st.sampled_from(["!!python/object/apply:os.system ['touch /tmp/pwned']", "&a [*a]", "*undefined", "!!binary AAAA",
+                     "{a: [1, {b: 2}]}", "2017-13-45", "javascript:alert(1)", "[[[[[[[[[[]]]]]]]]]]"]),
+)
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(["source", "title", "published", "url", "author", "lang", "guid", "bogus"]), FRONT_MATTER_VALUES, max_size=6),
+       TEXT, st.binary(max_size=200))
+def test_loader_never_crashes_and_names_the_file(tmp_path_factory, meta, body, raw):
+    TRIED["fuzz: corpus files"] += 3
+    content = tmp_path_factory.mktemp("fuzz")
+    articles = content / "articles"
+    articles.mkdir()
+    front = "".join(f"{key}: {value}\n" for key, value in meta.items())
+    (articles / "a.md").write_text(f"---\n{front}---\n{body}\n", encoding="utf-8", errors="surrogatepass")
+    (articles / "b.txt").write_bytes(raw)
+    record = {"id": body[:10], "text": body, **{k: v for k, v in meta.items() if not isinstance(v, float)}}
+    (articles / "c.jsonl").write_text(json.dumps(record) + "\n{broken\n", encoding="utf-8")
+    corpus = timed(load_corpus, content)
+    for diagnostic in corpus.diagnostics:
+        assert diagnostic.path.startswith(content.name + "/articles/") or diagnostic.path.endswith("sources.yml")
+    assert any(d.path.endswith("c.jsonl") and d.line == 2 for d in corpus.diagnostics)
+    assert not os.path.exists("/tmp/pwned")
+    for article in corpus.articles:
+        article.raw_text.encode("utf-8")  # writable: no lone surrogates
+        for value in (article.title, article.author, article.url):
+            assert value is None or "\x00" not in value
+
+
+def test_enormous_line_and_deep_nesting_stay_fast():
+    from digest.models import RawArticle, Source
+    from digest.normalize import restore_articles
+
+    TRIED["fuzz: enormous inputs"] += 2
+    line = "The harbour reopened on Monday after repairs costing $4 million. " * 30_000  # 2 MB on one line
+    notes = []
+    raws = [RawArticle(str(i), f"big{i}.md", Source("x", "X"), text) for i, text in enumerate([line, line.lower().replace(".", " .")])]
+    started = time.perf_counter()
+    articles = restore_articles(raws, lambda *args: notes.append(args))
+    assert time.perf_counter() - started < 2 * SECONDS_PER_ARTICLE
+    assert all(len(a.sentences) <= 400 for a in articles)
+    assert any("only the first" in note[3] for note in notes)
+    nested = "> " * 5000 + "[" * 5000 + "text" + "]" * 5000
+    html = markdown.markdown(f"- {md(nested)}")
+    assert "<blockquote>" not in html and "<a" not in html
