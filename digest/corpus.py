@@ -195,44 +195,55 @@ def read_text_article(path: Path, reader: _Reader) -> Iterator[RawArticle]:
 
 
 def read_jsonl_articles(path: Path, reader: _Reader) -> Iterator[RawArticle]:
+    """One article a line, read line by line: a bulk file may be large, each article is capped."""
     display = _display(reader.root, path)
-    data = _read_bytes(path, reader, display)
-    if data is None:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        reader.report("error", display, None, f"cannot read file: {exc.strerror or exc}")
         return
-    text = _decode(data, reader, display)
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{display}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            reader.report("error", display, number, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
-            continue
-        if not isinstance(record, dict):
-            reader.report("error", display, number, "expected a JSON object with a 'text' field; line skipped")
-            continue
-        for key in sorted(set(record) - set(JSONL_KEYS)):
-            reader.report("warning", display, number, f"unknown key '{key}'{_suggest(key, JSONL_KEYS)}; ignored")
-        body = record.get("text")
-        if not isinstance(body, str):
-            reader.report("error", display, number, "no 'text' string; line skipped")
-            continue
-        if _UNSAFE_CHARS.search(body):
-            reader.report("warning", display, number, "text holds control characters or lone surrogates; replaced")
-            body = _sanitize(body)
-        raw_id = record.get("id")
-        if raw_id is not None and not isinstance(raw_id, (str, int)):
-            reader.report("error", display, number, "'id' must be a string or a number; line skipped")
-            continue
-        raw_id = _sanitize(str(raw_id)) if raw_id is not None else None
-        # The id key is the article's id; without one, the file's path and the line number
-        article_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{path.relative_to(reader.root / 'articles').with_suffix('').as_posix()}:{number}"
-        meta = _scalar_values({k: record[k] for k in ARTICLE_KEYS if k in record},
-                              lambda key, message: reader.report("warning", display, number, message))
-        article = _make_article(article_id, where, meta, body, reader, None, path, line_of=number)
-        if article:
-            yield article
+    with handle:
+        for number, data in enumerate(handle, 1):
+            if not data.strip():
+                continue
+            if len(data) > reader.max_bytes:
+                reader.report("error", display, number, f"line is {len(data) / 1e6:.1f} MB, over the {reader.max_bytes / 1e6:.1f} MB limit; line skipped")
+                continue
+            line = _decode(data, reader, display) if not data.isascii() else data.decode("ascii")
+            yield from _jsonl_record(line, number, path, display, reader)
+
+
+def _jsonl_record(line: str, number: int, path: Path, display: str, reader: _Reader) -> Iterator[RawArticle]:
+    where = f"{display}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        reader.report("error", display, number, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
+        return
+    if not isinstance(record, dict):
+        reader.report("error", display, number, "expected a JSON object with a 'text' field; line skipped")
+        return
+    for key in sorted(set(record) - set(JSONL_KEYS)):
+        reader.report("warning", display, number, f"unknown key '{key}'{_suggest(key, JSONL_KEYS)}; ignored")
+    body = record.get("text")
+    if not isinstance(body, str):
+        reader.report("error", display, number, "no 'text' string; line skipped")
+        return
+    if _UNSAFE_CHARS.search(body):
+        reader.report("warning", display, number, "text holds control characters or lone surrogates; replaced")
+        body = _sanitize(body)
+    raw_id = record.get("id")
+    if raw_id is not None and not isinstance(raw_id, (str, int)):
+        reader.report("error", display, number, "'id' must be a string or a number; line skipped")
+        return
+    raw_id = _sanitize(str(raw_id)) if raw_id is not None else None
+    # The id key is the article's id; without one, the file's path and the line number
+    article_id = raw_id.strip() if raw_id and raw_id.strip() else f"{path.relative_to(reader.root / 'articles').with_suffix('').as_posix()}:{number}"
+    meta = _scalar_values({k: record[k] for k in ARTICLE_KEYS if k in record},
+                          lambda key, message: reader.report("warning", display, number, message))
+    article = _make_article(article_id, where, meta, body, reader, None, path, line_of=number)
+    if article:
+        yield article
 
 
 READERS: dict[str, Callable[[Path, _Reader], Iterator[RawArticle]]] = {

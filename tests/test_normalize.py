@@ -58,3 +58,11 @@ def test_sentence_splitting_works_on_lowercased_text():
 
 def test_cleaning_removes_control_and_bidi_characters():
     assert clean("a\u202eb\x00c\u200bd") == "abcd"
+
+
+def test_sentence_splitting_of_cased_text_keeps_abbreviations_and_initials():
+    text = 'Mr. Smith met Gen. Jones of the U.S. Army on Monday. "We will stay," he said. George W. Bush left at 5 p.m. Then it rained!'
+    assert split_sentences(text) == [
+        "Mr. Smith met Gen. Jones of the U.S. Army on Monday.", '"We will stay," he said.',
+        "George W. Bush left at 5 p.m. Then it rained!",
+    ]

@@ -158,11 +158,17 @@ def _currency_unit(symbol: str) -> str:
             "£": "GBP", "€": "EUR", "¥": "JPY", "rm": "MYR", "rs": "INR"}.get(symbol, symbol.upper())
 
 
+_QUALIFIER_RE = re.compile(
+    r"(?:^|\W)(" + "|".join(re.escape(p) for p, _ in sorted(QUALIFIERS, key=lambda q: -len(q[0]))) + r")$"
+)
+_QUALIFIER_NAMES = dict(QUALIFIERS)
+
+
 def _qualifier(sentence: str, start: int) -> tuple[str | None, int]:
-    before = sentence[:start].lower().rstrip()
-    for phrase, name in sorted(QUALIFIERS, key=lambda q: -len(q[0])):
-        if re.search(rf"(?:^|\W){re.escape(phrase)}$", before):
-            return name, len(before) - len(phrase)
+    before = sentence[max(0, start - 30) : start].lower().rstrip()
+    match = _QUALIFIER_RE.search(before)
+    if match:
+        return _QUALIFIER_NAMES[match.group(1)], start - (len(before) - match.start(1))
     return None, start
 
 

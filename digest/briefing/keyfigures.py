@@ -11,6 +11,7 @@ from .figures import display_value, extract_figures, figure_key, head_noun
 from .sentences import StoryText
 
 MAX_KEY_FIGURES = 10
+MAX_COMPARED_REPORTS = 40
 ROUND_SMALL = 12  # small numbers and round hundreds need the same counted noun to match
 
 
@@ -50,17 +51,20 @@ def merge_figures(reports: list[FigureReport], importance: dict[str, float], sto
         return float(story_text.similarity[i, j]) if i is not None and j is not None else 0.0
 
     groups: list[list[FigureReport]] = []
+    by_value: dict[tuple, list[list[FigureReport]]] = defaultdict(list)  # only reports of one value can merge
     for report in reports:
         if not report.figure.counts and not report.figure.unit:
             continue  # a bare number says nothing a reader can use
         if report.figure.low == report.figure.high == 1 and not report.figure.text[:1].isdigit():
             continue  # "one of the first cities": a word more than a figure
-        for group in groups:
+        candidates = by_value[figure_key(report.figure)]
+        for group in candidates:
             if _same_figure(group[0], report, similarity(group[0], report)):
                 group.append(report)
                 break
         else:
             groups.append([report])
+            candidates.append(groups[-1])
 
     def rank(group: list[FigureReport]):
         outlets = len({r.source for r in group})
@@ -115,6 +119,7 @@ def figure_differences(reports: list[FigureReport], key_figures: list[KeyFigure]
             by_noun[noun].append(report)
     seen = set()
     for noun, group in sorted(by_noun.items()):
+        group = group[:MAX_COMPARED_REPORTS]  # the earliest reports of a much-counted thing are enough
         for a in group:
             for b in group:
                 if a.source >= b.source or figure_key(a.figure) == figure_key(b.figure):
