@@ -18,10 +18,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+import heapq
+
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from .models import Article, Story
 from .text import FUNCTION_WORDS, slugify
@@ -35,6 +37,10 @@ class GroupingConfig:
     """Local scaling divides by the mean similarity to this many nearest articles ..."""
     density_floor: float = 0.15
     """... but never by less than this, so a small or sparse corpus does not inflate weak links."""
+    all_pairs_limit: int = 3000
+    """Corpora up to this size score every pair of articles; larger ones use an inverted index."""
+    max_marker_df: int = 200
+    """A name or number in more articles than this proposes no pairs (too common to tell stories apart)."""
     text_weight: float = 0.55
     """Share of the score from TF-IDF cosine; the rest comes from shared names and numbers."""
     same_days: int = 3
@@ -69,54 +75,150 @@ def article_markers(article: Article) -> Counter:
     return markers
 
 
-def similarity_matrix(articles: list[Article], config: GroupingConfig) -> np.ndarray:
-    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, dtype=np.float32)
-    tfidf = vectorizer.fit_transform(texts)
-    text_sim = (tfidf @ tfidf.T).toarray()
+@dataclass(frozen=True)
+class Features:
+    """What grouping knows of each article: words (TF-IDF), names and numbers, day."""
 
-    markers = [article_markers(a) for a in articles]
-    document_frequency = Counter(m for counter in markers for m in counter)
+    text: sparse.csr_matrix
+    markers: sparse.csr_matrix
+    days: np.ndarray  # ordinal day, NaN when unknown
+
+
+def features(articles: list[Article]) -> Features:
+    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
+    text = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, dtype=np.float32).fit_transform(texts)
+    counters = [article_markers(a) for a in articles]
+    document_frequency = Counter(m for counter in counters for m in counter)
     n = len(articles)
     idf = {m: math.log((1 + n) / (1 + df)) + 1.0 for m, df in document_frequency.items()}
     vocabulary = {m: i for i, m in enumerate(sorted(idf))}
-    matrix = np.zeros((n, len(vocabulary)), dtype=np.float32)
-    for row, counter in enumerate(markers):
+    rows, cols, values = [], [], []
+    for row, counter in enumerate(counters):
         for marker, count in counter.items():
-            matrix[row, vocabulary[marker]] = (1 + math.log(count)) * idf[marker]
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix = matrix / np.where(norms == 0, 1, norms)
-    name_sim = matrix @ matrix.T
+            rows.append(row)
+            cols.append(vocabulary[marker])
+            values.append((1 + math.log(count)) * idf[marker])
+    markers = sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, len(vocabulary)))
+    markers = normalize(markers)
+    days = np.array([a.day.toordinal() if a.day else np.nan for a in articles], dtype=float)
+    return Features(text, markers, days)
 
+
+def candidate_pairs(found: Features, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs worth scoring. A small corpus scores every pair; a large one only pairs that share
+    a rare name or number (an inverted index), so the cost grows with the corpus, not its square."""
+    n = found.text.shape[0]
+    if n <= config.all_pairs_limit:
+        i, j = np.triu_indices(n, k=1)
+    else:
+        postings = found.markers.tocsc()
+        pairs = set()
+        for column in range(postings.shape[1]):
+            members = postings.indices[postings.indptr[column] : postings.indptr[column + 1]]
+            if 2 <= len(members) <= config.max_marker_df:
+                members = np.sort(members)
+                a, b = np.triu_indices(len(members), k=1)
+                pairs.update((members[a].astype(np.int64) * n + members[b]).tolist())
+        encoded = np.fromiter(sorted(pairs), dtype=np.int64, count=len(pairs))
+        i, j = encoded // n, encoded % n
+    gap = np.abs(found.days[i] - found.days[j])
+    keep = ~(gap > config.max_days)  # NaN (undated) is kept
+    return i[keep], j[keep]
+
+
+def _rowwise_dot(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    out = np.empty(len(i), dtype=np.float32)
+    for start in range(0, len(i), chunk):
+        a, b = i[start : start + chunk], j[start : start + chunk]
+        out[start : start + chunk] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return out
+
+
+def pair_similarity(found: Features, i: np.ndarray, j: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    if len(i) == 0:
+        return np.zeros(0, dtype=np.float32)
+    if found.text.shape[0] <= config.all_pairs_limit:
+        text_sim = (found.text @ found.text.T).toarray()[i, j]
+        name_sim = (found.markers @ found.markers.T).toarray()[i, j]
+    else:
+        text_sim = _rowwise_dot(found.text, i, j)
+        name_sim = _rowwise_dot(found.markers, i, j)
     sim = config.text_weight * text_sim + (1 - config.text_weight) * name_sim
-    sim *= date_factor(articles, config)
-    np.fill_diagonal(sim, 1.0)
-    return sim
+    return sim * date_factor(found.days[i], found.days[j], config)
 
 
-def date_factor(articles: list[Article], config: GroupingConfig) -> np.ndarray:
-    """1 for articles within a few days, decaying with the gap; 1 where a date is unknown.
+def date_factor(day_a: np.ndarray, day_b: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """1 for articles within a few days, decaying with the gap, 0 past max_days; 1 where a date is unknown.
 
     A developing story runs for weeks (a trial, a campaign), so the decay is
     soft: articles a month apart need clearly more in common to be one story.
     """
-    ordinals = np.array([a.day.toordinal() if a.day else np.nan for a in articles], dtype=float)
-    gap = np.abs(ordinals[:, None] - ordinals[None, :])
+    gap = np.abs(day_a - day_b)
     factor = 1.0 / (1.0 + np.clip(gap - config.same_days, 0, None) / config.decay_days)
     factor = np.where(gap > config.max_days, 0.0, factor)
     return np.where(np.isnan(gap), 1.0, factor)
 
 
-def locally_scaled(sim: np.ndarray, config: GroupingConfig) -> np.ndarray:
-    """sim[i, j] / sqrt(d_i * d_j), d_i = mean similarity of i to its nearest neighbours (floored)."""
-    others = sim.copy()
-    np.fill_diagonal(others, 0)
-    k = max(1, min(config.neighbours, len(sim) - 1))
-    density = np.sort(others, axis=1)[:, -k:].mean(axis=1)
+def locally_scaled(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """sim / sqrt(d_i * d_j), d = mean similarity to the nearest neighbours (floored)."""
+    k = max(1, min(config.neighbours, n - 1))
+    by_node: list[list[float]] = [[] for _ in range(n)]
+    for a, b, value in zip(i.tolist(), j.tolist(), sim.tolist()):
+        if value > 0:
+            by_node[a].append(value)
+            by_node[b].append(value)
+    density = np.array([sum(sorted(values)[-k:]) / k for values in by_node])
     density = np.maximum(density, config.density_floor)
-    scaled = np.clip(others / np.sqrt(np.outer(density, density)), 0, 1)
-    np.fill_diagonal(scaled, 1.0)
-    return scaled
+    return np.clip(sim / np.sqrt(density[i] * density[j]), 0, 1)
+
+
+def average_link(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshold: float) -> list[int]:
+    """Average-link agglomerative clustering on a sparse similarity graph (a missing pair counts 0).
+
+    The same merges as the textbook algorithm on the full matrix, at the cost of the edges that exist.
+    """
+    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    for a, b, value in zip(i.tolist(), j.tolist(), sim.tolist()):
+        if value > 0:
+            neighbours[a][b] = neighbours[a].get(b, 0.0) + value
+            neighbours[b][a] = neighbours[b].get(a, 0.0) + value
+    size = [1] * n
+    version = [0] * n
+    parent = list(range(n))
+    heap = [(-value, a, b, 0, 0) for a in range(n) for b, value in neighbours[a].items() if a < b and value >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, version_a, version_b = heapq.heappop(heap)
+        if version[a] != version_a or version[b] != version_b or parent[a] != a or parent[b] != b:
+            continue  # one of the two clusters has changed since
+        if len(neighbours[a]) < len(neighbours[b]):
+            a, b = b, a
+        parent[b] = a
+        size[a] += size[b]
+        version[a] += 1
+        version[b] += 1
+        merged = neighbours[a]
+        merged.pop(b, None)
+        for c, value in neighbours[b].items():
+            if c == a:
+                continue
+            merged[c] = merged.get(c, 0.0) + value
+            neighbours[c][a] = neighbours[c].get(a, 0.0) + value
+            del neighbours[c][b]
+        neighbours[b] = {}
+        for c, total in merged.items():
+            average = total / (size[a] * size[c])
+            if average >= threshold:
+                low, high = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-average, low, high, version[low], version[high]))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    return [root(x) for x in range(n)]
 
 
 def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingConfig()) -> list[list[Article]]:
@@ -125,14 +227,14 @@ def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingC
     ordered = sorted(articles, key=lambda a: a.id)
     if len(ordered) == 1:
         return [ordered]
-    sim = locally_scaled(similarity_matrix(ordered, config), config)
-    distance = np.clip(1 - sim, 0, None)
-    np.fill_diagonal(distance, 0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1 - config.threshold, criterion="distance")
+    found = features(ordered)
+    i, j = candidate_pairs(found, config)
+    sim = pair_similarity(found, i, j, config)
+    scaled = locally_scaled(len(ordered), i, j, sim, config)
+    labels = average_link(len(ordered), i, j, scaled, config.threshold)
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered):
-        groups.setdefault(int(label), []).append(article)
+        groups.setdefault(label, []).append(article)
     return list(groups.values())
 
 
