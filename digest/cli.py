@@ -10,11 +10,12 @@ import click
 from .errors import DigestError
 
 
-def _config(content: str, config_file: str, docs: str | None, strict: bool, max_mb: float, keep_state: bool = True):
+def _config(content, config_file, docs, strict, max_mb, keep_state=True, jobs=1, dask=None):
     from .pipeline import DigestConfig
 
     return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
-                        strict=strict, max_article_bytes=int(max_mb * 1024 * 1024), keep_state=keep_state)
+                        strict=strict, max_article_bytes=int(max_mb * 1024 * 1024), keep_state=keep_state,
+                        jobs=jobs, dask=dask)
 
 
 def _print_diagnostics(result, quiet: bool) -> None:
@@ -32,6 +33,9 @@ def _common(command):
     command = click.option("--max-article-mb", default=2.0, show_default=True, help="Articles larger than this are truncated.")(command)
     command = click.option("--quiet", "-q", is_flag=True, help="Hide informational log lines.")(command)
     command = click.option("--no-state", "no_state", is_flag=True, help="Neither read nor write content/digest-state.json.")(command)
+    command = click.option("--jobs", "-j", default=1, show_default=True, help="Processes for per-article and per-story work (0: one per core).")(command)
+    command = click.option("--dask", "dask", metavar="ADDRESS", help="Run that work on a Dask scheduler instead (needs the 'distributed' package).")(command)
+    command = click.option("--timings", type=click.Path(dir_okay=False), help="Write the seconds spent per stage to this JSON file.")(command)
     return command
 
 
@@ -43,47 +47,54 @@ def cli() -> None:
 
 @cli.command()
 @_common
-def build(content, docs, config_file, strict, max_article_mb, quiet, no_state) -> None:
+def build(content, docs, config_file, strict, max_article_mb, quiet, no_state, jobs, dask, timings) -> None:
     """Generate the briefing pages and build the static site."""
     from .pipeline import build as run_build
 
     try:
-        result = run_build(_config(content, config_file, docs, strict, max_article_mb, not no_state))
+        result = run_build(_config(content, config_file, docs, strict, max_article_mb, not no_state, jobs, dask))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_diagnostics(result, quiet)
+    _write_timings(result, timings)
     _finish(result, strict, built=f"site in {result.site_dir}")
 
 
 @cli.command()
 @_common
-def generate(content, docs, config_file, strict, max_article_mb, quiet, no_state) -> None:
+def generate(content, docs, config_file, strict, max_article_mb, quiet, no_state, jobs, dask, timings) -> None:
     """Generate the Markdown briefing pages and briefings.json, without building the site."""
     from .pipeline import generate as run_generate
 
     try:
-        result = run_generate(_config(content, config_file, docs, strict, max_article_mb, not no_state))
+        result = run_generate(_config(content, config_file, docs, strict, max_article_mb, not no_state, jobs, dask))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_diagnostics(result, quiet)
+    _write_timings(result, timings)
     _finish(result, strict, built=f"pages in {result.docs_dir}")
 
 
 @cli.command()
 @_common
 @click.option("--dev-addr", "address", help="Address to serve on (default: MkDocs's 127.0.0.1:8000).")
-def serve(content, docs, config_file, strict, max_article_mb, quiet, no_state, address) -> None:
+def serve(content, docs, config_file, strict, max_article_mb, quiet, no_state, jobs, dask, timings, address) -> None:
     """Generate the pages, then preview the site with MkDocs's live-reloading server."""
     from .pipeline import generate as run_generate
     from .pipeline import serve as run_serve
 
-    config = _config(content, config_file, docs, strict, max_article_mb, not no_state)
+    config = _config(content, config_file, docs, strict, max_article_mb, not no_state, jobs, dask)
     try:
         result = run_generate(config)
         _print_diagnostics(result, quiet)
         run_serve(config, address)
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _write_timings(result, path: str | None) -> None:
+    if path:
+        Path(path).write_text(json.dumps(result.timings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _finish(result, strict: bool, built: str) -> None:

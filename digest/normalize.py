@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -505,55 +506,63 @@ MAX_SENTENCES = 400
 """Sentences of one article that are analysed: a news article has far fewer; this bounds a runaway file."""
 
 
-def restore_articles(raw_articles, report=None):
+def restore_articles(raw_articles, report=None, executor=None):
     """Raw articles -> articles with readable text, sentences and a headline.
 
     The casing model is learned from the corpus's own normally-cased articles,
-    so one outlet's "Raqqa" teaches another outlet's "raqqa".
+    so one outlet's "Raqqa" teaches another outlet's "raqqa". The per-article
+    work then runs on the executor (processes or a Dask cluster), in order.
     """
-    from .models import Article, Sentence
+    from .executor import SerialExecutor
 
-    cleaned = {}
+    cleaned = []
     for raw in raw_articles:
         text = clean(raw.raw_text)
+        notes = []
         if len(text) > MAX_TEXT_CHARS:
             cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
             text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
-            if report:
-                report("warning", raw.path, None, f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed")
-        cleaned[raw.id] = text
-    model = learn_casing(text for text in cleaned.values() if not looks_lowercased(text))
+            notes.append(("warning", f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed"))
+        cleaned.append((raw, text, notes))
+    model = learn_casing(text for _, text, _ in cleaned if not looks_lowercased(text))
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
+    work = partial(_restore_one, model=model, outlet_names=outlet_names)
     articles = []
-    for raw in raw_articles:
-        text = cleaned[raw.id]
-        if looks_lowercased(text):
-            text = truecase(text, model, outlet_names)
+    for article, notes in (executor or SerialExecutor()).map(work, cleaned):
+        for level, message in notes:
             if report:
-                report("info", raw.path, None, "text arrived lowercased; capitals restored from the corpus and the word list")
-        sentences = []
-        for number, paragraph in enumerate(paragraphs(text)):
-            for sentence in split_sentences(paragraph):
-                sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
-        if len(sentences) > MAX_SENTENCES:
-            if report:
-                report("warning", raw.path, None, f"{len(sentences)} sentences; only the first {MAX_SENTENCES} are analysed")
-            sentences = sentences[:MAX_SENTENCES]
-        title = restore_title(raw.title, model) if raw.title else None
-        inferred = title is None
-        if inferred:
-            title = _headline_from(text)
-            if report:
-                report("info", raw.path, None, f"no title; using a headline from the first sentence: {title!r}")
-        articles.append(
-            Article(
-                id=raw.id, path=raw.path, source=raw.source, raw_text=raw.raw_text, text=text,
-                sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
-                author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
-                summary_only=raw.summary_only,
-            )
-        )
+                report(level, article.path, None, message)
+        articles.append(article)
     return articles
+
+
+def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
+    from .models import Article, Sentence
+
+    raw, text, notes = item
+    notes = list(notes)
+    if looks_lowercased(text):
+        text = truecase(text, model, outlet_names)
+        notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
+    sentences = []
+    for number, paragraph in enumerate(paragraphs(text)):
+        for sentence in split_sentences(paragraph):
+            sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
+    if len(sentences) > MAX_SENTENCES:
+        notes.append(("warning", f"{len(sentences)} sentences; only the first {MAX_SENTENCES} are analysed"))
+        sentences = sentences[:MAX_SENTENCES]
+    title = restore_title(raw.title, model) if raw.title else None
+    inferred = title is None
+    if inferred:
+        title = _headline_from(text)
+        notes.append(("info", f"no title; using a headline from the first sentence: {title!r}"))
+    article = Article(
+        id=raw.id, path=raw.path, source=raw.source, raw_text=raw.raw_text, text=text,
+        sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
+        author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
+        summary_only=raw.summary_only,
+    )
+    return article, notes

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,6 +12,7 @@ from . import continuity, render, site
 from .briefing import build_briefing
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
+from .executor import make_executor
 from .export import export_json
 from .feeds import render_feeds
 from .grouping import GroupingConfig, group
@@ -34,6 +36,10 @@ class DigestConfig:
     grouping: GroupingConfig = field(default_factory=GroupingConfig)
     keep_state: bool = True
     """Read and write content/digest-state.json (story ids and what changed between builds)."""
+    jobs: int = 1
+    """Processes for the per-article and per-story stages (0: one per core)."""
+    dask: str | None = None
+    """Address of a Dask scheduler to run those stages on instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,7 @@ class DigestResult:
     articles: int
     docs_dir: Path
     site_dir: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Diagnostic]:
@@ -59,23 +66,41 @@ class Analysis:
     articles: int
     state: dict
     """The state to save once the output is in place."""
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def analyse(config: DigestConfig) -> Analysis:
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
     corpus = load_corpus(config.content_dir, config.max_article_bytes)
     diagnostics = list(corpus.diagnostics)
+    lap("load")
 
     def report(level: str, path: str, line: int | None, message: str) -> None:
         diagnostics.append(Diagnostic(level, path, line, message))
 
-    articles = restore_articles(list(corpus.articles), report)
-    state = load_state(config.content_dir) if config.keep_state else {}
-    previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
-    # Stories keep the ids and pages they had in the previous build (digest-state.json)
-    stories = continuity.keep_ids(group(articles, config.grouping), previous)
-    briefings = [build_briefing(story) for story in stories]
+    executor = make_executor(config.jobs, config.dask)
+    try:
+        articles = restore_articles(list(corpus.articles), report, executor)
+        lap("restore")
+        state = load_state(config.content_dir) if config.keep_state else {}
+        previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
+        # Stories keep the ids and pages they had in the previous build (digest-state.json)
+        stories = continuity.keep_ids(group(articles, config.grouping), previous)
+        lap("cluster")
+        briefings = executor.map(build_briefing, stories)
+        lap("briefings")
+    finally:
+        executor.close()
     briefings, stories_state = continuity.with_history(briefings, previous)
-    return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state})
+    return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state}, timings)
 
 
 def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, docs_dir: Path) -> None:
@@ -126,11 +151,14 @@ def generate(config: DigestConfig) -> DigestResult:
     """Corpus -> Markdown pages and briefings.json in the docs folder (replaced atomically)."""
     layout = _layout(config)
     analysis = analyse(config)
-    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir)
+    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir,
+                          timings=analysis.timings)
     if config.strict and result.problems:
         return result  # the caller reports the problems; the previous pages stay
     with _staged(layout.docs_dir) as (docs,):
+        started = time.perf_counter()
         write_pages(analysis.briefings, analysis.sources, layout, docs)
+        result.timings["render"] = time.perf_counter() - started
         site.swap_in(docs, layout.docs_dir)
         if config.keep_state:
             save_state(config.content_dir, analysis.state)
@@ -141,12 +169,16 @@ def build(config: DigestConfig) -> DigestResult:
     """Corpus -> pages -> MkDocs site. Nothing is replaced unless every step succeeded."""
     layout = _layout(config)
     analysis = analyse(config)
-    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir, layout.site_dir)
+    result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir,
+                          layout.site_dir, timings=analysis.timings)
     if config.strict and result.problems:
         return result  # the caller reports the problems; the previous site stays
     with _staged(layout.docs_dir, layout.site_dir) as (docs, built):
+        started = time.perf_counter()
         write_pages(analysis.briefings, analysis.sources, layout, docs)
+        result.timings["render"] = time.perf_counter() - started
         site.build_site(layout, docs, built, strict=config.strict)
+        result.timings["mkdocs"] = time.perf_counter() - started - result.timings["render"]
         site.swap_in(docs, layout.docs_dir)
         site.swap_in(built, layout.site_dir)
         if config.keep_state:
