@@ -1,0 +1,35 @@
+"""--jobs and --dask run the same stages with the same output as one process."""
+import pytest
+
+from digest import DigestConfig, generate
+from digest.synthetic import write_corpus
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("parallel")
+    write_corpus(root / "content", 300, seed=7)
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
+    return root
+
+
+def pages(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(corpus, out, **kwargs):
+    generate(DigestConfig(content_dir=corpus / "content", config_file=corpus / "mkdocs.yml", docs_dir=out, keep_state=False, **kwargs))
+    return pages(out)
+
+
+def test_two_processes_give_identical_output(corpus, tmp_path):
+    assert run(corpus, tmp_path / "one", jobs=1) == run(corpus, tmp_path / "two", jobs=2)
+
+
+def test_a_dask_cluster_gives_identical_output(corpus, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_dask = run(corpus, tmp_path / "dask", dask=cluster.scheduler_address)
+    assert on_dask == run(corpus, tmp_path / "local", jobs=1)
