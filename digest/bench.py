@@ -1,0 +1,134 @@
+"""Benchmark: synthetic corpora of realistic shape through `digest generate` and `mkdocs build`.
+
+    scripts/bench [--sizes 1000,10000] [--jobs 2] [--no-mkdocs] [--no-baselines]
+
+For each size it prints articles per second, peak memory and seconds per stage,
+the MkDocs build of the generated pages (pages per second, our share of the
+total, the search index size), and baselines measured in the same run: sumy
+LexRank over the same stories, and naive all-pairs TF-IDF clustering.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_generate(workdir: Path, jobs: int) -> dict:
+    timings = workdir / "timings.json"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "digest", "generate", "-q", "--no-state", "--jobs", str(jobs),
+                    "--timings", str(timings), "--docs", str(workdir / "docs")], cwd=workdir, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"seconds": seconds, "peak_mb": max(peak, before) / 1024, "stages": json.loads(timings.read_text())}
+
+
+def run_mkdocs(workdir: Path) -> dict:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(workdir / "site")], cwd=workdir, check=True,
+                   env={**os.environ, "PYTHONWARNINGS": "ignore"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    pages = sum(1 for _ in (workdir / "site").rglob("index.html"))
+    index = workdir / "site" / "search" / "search_index.json"
+    return {"seconds": seconds, "pages": pages, "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
+
+
+def baselines(workdir: Path, sample_stories: int = 40) -> dict:
+    """sumy LexRank over (a sample of) the stories our run found, and all-pairs TF-IDF clustering."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .corpus import load_corpus
+
+    articles = list(load_corpus(workdir / "content").articles)
+    result = {}
+    texts = [a.raw_text for a in articles]
+    if len(texts) <= 20_000:
+        started = time.perf_counter()
+        tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32).fit_transform(texts)
+        similarity = (tfidf @ tfidf.T).toarray()
+        from scipy.sparse.csgraph import connected_components
+
+        connected_components(similarity > 0.5)
+        result["all_pairs_tfidf_seconds"] = time.perf_counter() - started
+    export = json.loads((workdir / "docs" / "briefings.json").read_text())
+    by_id = {a.id: a.raw_text for a in articles}
+    stories = [b for b in export["briefings"]][:sample_stories]
+    try:
+        from .evaluate import sumy_summary
+
+        started = time.perf_counter()
+        for story in stories:
+            sumy_summary("lexrank", "\n".join(by_id[a["id"]] for a in story["articles"] if a["id"] in by_id), 120)
+        per_story = (time.perf_counter() - started) / max(len(stories), 1)
+        result["sumy_lexrank_seconds_all_stories"] = per_story * len(export["briefings"])
+        result["sumy_lexrank_stories_timed"] = len(stories)
+    except ImportError:
+        result["sumy_lexrank_seconds_all_stories"] = None
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .synthetic import write_corpus
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-mkdocs", action="store_true")
+    parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--out", type=Path, default=Path("eval-results/bench.json"))
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
+        for size in (int(s) for s in args.sizes.split(",")):
+            workdir = Path(scratch) / str(size)
+            write_corpus(workdir / "content", size)
+            (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
+            row = {"articles": size, "jobs": args.jobs, **run_generate(workdir, args.jobs)}
+            row["articles_per_second"] = size / row["seconds"]
+            if not args.no_mkdocs:
+                row["mkdocs"] = run_mkdocs(workdir)
+                row["mkdocs"]["pages_per_second"] = row["mkdocs"]["pages"] / row["mkdocs"]["seconds"]
+                row["our_share"] = row["seconds"] / (row["seconds"] + row["mkdocs"]["seconds"])
+            if not args.no_baselines:
+                row["baselines"] = baselines(workdir)
+            rows.append(row)
+            print_row(row)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+def print_row(row: dict) -> None:
+    stages = ", ".join(f"{k} {v:.1f}s" for k, v in row["stages"].items())
+    print(f"\n{row['articles']:,} articles, --jobs {row['jobs']}: {row['seconds']:.1f} s, {row['articles_per_second']:.0f} articles/s, "
+          f"peak {row['peak_mb']:.0f} MB\n  stages: {stages}")
+    if "mkdocs" in row:
+        m = row["mkdocs"]
+        print(f"  mkdocs build: {m['seconds']:.1f} s for {m['pages']:,} pages ({m['pages_per_second']:.0f} pages/s), "
+              f"search index {m['search_index_mb']:.1f} MB; digest's share of the total {100 * row['our_share']:.0f}%")
+    if "baselines" in row:
+        b = row["baselines"]
+        if b.get("all_pairs_tfidf_seconds") is not None:
+            print(f"  baseline all-pairs TF-IDF clustering: {b['all_pairs_tfidf_seconds']:.1f} s "
+                  f"(our cluster stage {row['stages'].get('cluster', 0):.1f} s)")
+        if b.get("sumy_lexrank_seconds_all_stories") is not None:
+            print(f"  baseline sumy LexRank, all stories (from {b['sumy_lexrank_stories_timed']} timed): "
+                  f"{b['sumy_lexrank_seconds_all_stories']:.1f} s (our briefing stage, summary + figures + comparison: "
+                  f"{row['stages'].get('briefings', 0):.1f} s)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
