@@ -108,7 +108,7 @@ def render_briefing(briefing: Briefing) -> str:
     out += _render_figures(briefing, names)
     out += _render_comparison(briefing, names, cite)
 
-    out += ["## Articles", ""]
+    out += ["## Articles { data-search-exclude }", ""]
     if len(story.articles) > MAX_ANALYSED_ARTICLES:
         out += [f"*This story has {len(story.articles)} articles; the summary, figures and comparison are drawn from the newest {MAX_ANALYSED_ARTICLES}"
                 + (f", and the {MAX_LISTED_ARTICLES} newest are listed here (all are in briefings.json)" if len(story.articles) > MAX_LISTED_ARTICLES else "") + ".*", ""]
@@ -165,7 +165,7 @@ def _render_figures(briefing: Briefing, names: dict[str, str]) -> list[str]:
 
 def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[str]:
     comparison = briefing.comparison
-    out = ["## Source comparison", ""]
+    out = ["## Source comparison { data-search-exclude }", ""]
     if comparison.single_outlet:
         only = names.get(comparison.outlets[0].source, comparison.outlets[0].source) if comparison.outlets else "one outlet"
         out += [f"Only {md(only)} covers this story so far, so there is nothing to compare yet.", ""]
@@ -173,17 +173,17 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
             out += ["**Quoted:** " + ", ".join(sorted({md(q.speaker) for q in comparison.quotes})), ""]
         return out
 
-    out += ["### Coverage", "", "| Outlet | Articles | Words | Stresses |", "| --- | --- | --- | --- |"]
+    out += ["### Coverage { data-search-exclude }", "", "| Outlet | Articles | Words | Stresses |", "| --- | --- | --- | --- |"]
     for view in comparison.outlets:
         focus = ", ".join(md(t) for t in view.focus) or "—"
         out.append(f"| {md(names.get(view.source, view.source))} | {view.articles} | {view.words} | {focus} |")
     out.append("")
 
-    out += ["### Reported by all outlets", ""]
+    out += ["### Reported by all outlets { data-search-exclude }", ""]
     out += [f"- {md(f.text)} {cite(f.citations)}" for f in comparison.shared] or ["*No fact is reported in closely matching words by every outlet.*"]
     out.append("")
 
-    out += ["### Reported by one outlet only", ""]
+    out += ["### Reported by one outlet only { data-search-exclude }", ""]
     by_source: dict[str, list] = defaultdict(list)
     for fact in comparison.exclusive:
         by_source[fact.citations[0].source].append(fact)
@@ -194,7 +194,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         out += [f"- {md(f.text)} {cite(f.citations)}" for f in facts]
         out.append("")
 
-    out += ["### Where the figures differ", ""]
+    out += ["### Where the figures differ { data-search-exclude }", ""]
     if comparison.figure_differences:
         for difference in comparison.figure_differences:
             values = "; ".join(f"{md(names.get(s, s))}: **{md(v)}**" for s, v, _ in difference.values)
@@ -203,7 +203,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         out.append("*The outlets give no conflicting figures.*")
     out.append("")
 
-    out += ["### Who is quoted", ""]
+    out += ["### Who is quoted { data-search-exclude }", ""]
     if comparison.quotes:
         sources = [v.source for v in comparison.outlets]
         out += ["| Speaker | " + " | ".join(md(names.get(s, s)) for s in sources) + " |", "| --- |" + " --- |" * len(sources)]
@@ -216,7 +216,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         out.append("*No one is quoted by name.*")
     out.append("")
 
-    out += ["### Wording", ""]
+    out += ["### Wording { data-search-exclude }", ""]
     if comparison.wording:
         for wording in comparison.wording:
             terms = " / ".join(f"{md(names.get(s, s))}: *{md(t)}*" for s, t in wording.terms)
@@ -269,7 +269,7 @@ def render_archive(briefings: list[Briefing]) -> list[Page]:
         label = "Undated" if key == "undated" else f"{MONTHS[int(key[5:]) - 1]} {key[:4]}"
         items = months[key]
         index.append(f"- [{label}]({key}.md) — {len(items)} briefing{'s' if len(items) != 1 else ''}")
-        lines = ["---", f"title: {label}", "---", "", f"# {label}", ""]
+        lines = ["---", f"title: {label}", "search:", "  exclude: true", "---", "", f"# {label}", ""]
         for briefing in sorted(items, key=lambda b: (b.story.first_day or date.min, b.story.slug), reverse=True):
             story = briefing.story
             lines.append(f"- {format_day(story.first_day)}: [{md(plain(briefing.headline))}](../{briefing_path(briefing)}) — "
@@ -303,7 +303,7 @@ def render_tags(briefings: list[Briefing]) -> list[Page]:
         index.append(" · ".join(f"[{md(entity_of[s].name)}]({s}.md) ({len(tagged[s])})" for s in slugs))
         index.append("")
     for slug, entity in sorted(entity_of.items()):
-        lines = ["---", f"title: {yaml.safe_dump(plain(entity.name) or slug, default_style=None).splitlines()[0]}", "---", "",
+        lines = ["---", f"title: {yaml.safe_dump(plain(entity.name) or slug, default_style=None).splitlines()[0]}", "search:", "  exclude: true", "---", "",
                  f"# {md(plain(entity.name))}", "", f"*{KIND_TITLES.get(entity.kind, 'Topic')[:-1]}*", ""]
         for briefing in tagged[slug]:
             lines.append(f"- {format_day(briefing.story.first_day)}: [{md(plain(briefing.headline))}](../{briefing_path(briefing)})")
