@@ -44,6 +44,53 @@ def run_mkdocs(workdir: Path) -> dict:
     return {"seconds": seconds, "pages": pages, "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
 
 
+def search_latency(site: Path, term: str) -> float | None:
+    """Milliseconds from typing a query in Material's search box to the first result, in headless Chromium."""
+    import functools
+    import http.server
+    import threading
+
+    chromium = next((p for p in ("/usr/bin/chromium", "/usr/bin/google-chrome") if Path(p).exists()), None)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium:
+        return None
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.locator("label.md-search__icon, .md-search__input").first.click()
+            box = page.locator("input.md-search__input")
+            for _ in range(60):  # wait until the worker has loaded the index: a query gets an answer
+                box.fill("")
+                box.press_sequentially(term)
+                try:
+                    page.locator(".md-search-result__item").first.wait_for(timeout=1000)
+                    break
+                except Exception:
+                    continue
+            box.fill("")
+            started = time.perf_counter()
+            box.press_sequentially(term[:-1])
+            box.press(term[-1])
+            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+            elapsed = (time.perf_counter() - started) * 1000
+            browser.close()
+            return elapsed
+    finally:
+        server.shutdown()
+
+
 def baselines(workdir: Path, sample_stories: int = 40) -> dict:
     """sumy LexRank over (a sample of) the stories our run found, and all-pairs TF-IDF clustering."""
     import numpy as np
@@ -100,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_mkdocs:
                 row["mkdocs"] = run_mkdocs(workdir)
                 row["mkdocs"]["pages_per_second"] = row["mkdocs"]["pages"] / row["mkdocs"]["seconds"]
+                export = json.loads((workdir / "docs" / "briefings.json").read_text())
+                term = export["briefings"][len(export["briefings"]) // 2]["headline"].split()[2]
+                row["mkdocs"]["search_ms"] = search_latency(workdir / "site", term)
                 row["our_share"] = row["seconds"] / (row["seconds"] + row["mkdocs"]["seconds"])
             if not args.no_baselines:
                 row["baselines"] = baselines(workdir)
@@ -118,7 +168,8 @@ def print_row(row: dict) -> None:
     if "mkdocs" in row:
         m = row["mkdocs"]
         print(f"  mkdocs build: {m['seconds']:.1f} s for {m['pages']:,} pages ({m['pages_per_second']:.0f} pages/s), "
-              f"search index {m['search_index_mb']:.1f} MB; digest's share of the total {100 * row['our_share']:.0f}%")
+              f"search index {m['search_index_mb']:.1f} MB, first search result after {m['search_ms'] or float('nan'):.0f} ms; "
+              f"digest's share of the total {100 * row['our_share']:.0f}%")
     if "baselines" in row:
         b = row["baselines"]
         if b.get("all_pairs_tfidf_seconds") is not None:
