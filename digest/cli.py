@@ -10,11 +10,11 @@ import click
 from .errors import DigestError
 
 
-def _config(content, config_file, docs, strict, max_mb, keep_state=True, jobs=1, dask=None):
+def _config(content, config_file, docs, strict, max_article_mb, no_state=False, jobs=1, dask=None, **_):
     from .pipeline import DigestConfig
 
     return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
-                        strict=strict, max_article_bytes=int(max_mb * 1024 * 1024), keep_state=keep_state,
+                        strict=strict, max_article_bytes=int(max_article_mb * 1024 * 1024), keep_state=not no_state,
                         jobs=jobs, dask=dask)
 
 
@@ -47,49 +47,48 @@ def cli() -> None:
 
 @cli.command()
 @_common
-def build(content, docs, config_file, strict, max_article_mb, quiet, no_state, jobs, dask, timings) -> None:
+def build(**options) -> None:
     """Generate the briefing pages and build the static site."""
     from .pipeline import build as run_build
 
-    try:
-        result = run_build(_config(content, config_file, docs, strict, max_article_mb, not no_state, jobs, dask))
-    except DigestError as exc:
-        raise click.ClickException(str(exc)) from exc
-    _print_diagnostics(result, quiet)
-    _write_timings(result, timings)
-    _finish(result, strict, built=f"site in {result.site_dir}")
+    result = _run(run_build, options)
+    _finish(result, options["strict"], built=f"site in {result.site_dir}")
 
 
 @cli.command()
 @_common
-def generate(content, docs, config_file, strict, max_article_mb, quiet, no_state, jobs, dask, timings) -> None:
+def generate(**options) -> None:
     """Generate the Markdown briefing pages and briefings.json, without building the site."""
     from .pipeline import generate as run_generate
 
-    try:
-        result = run_generate(_config(content, config_file, docs, strict, max_article_mb, not no_state, jobs, dask))
-    except DigestError as exc:
-        raise click.ClickException(str(exc)) from exc
-    _print_diagnostics(result, quiet)
-    _write_timings(result, timings)
-    _finish(result, strict, built=f"pages in {result.docs_dir}")
+    result = _run(run_generate, options)
+    _finish(result, options["strict"], built=f"pages in {result.docs_dir}")
 
 
 @cli.command()
 @_common
 @click.option("--dev-addr", "address", help="Address to serve on (default: MkDocs's 127.0.0.1:8000).")
-def serve(content, docs, config_file, strict, max_article_mb, quiet, no_state, jobs, dask, timings, address) -> None:
+def serve(address, **options) -> None:
     """Generate the pages, then preview the site with MkDocs's live-reloading server."""
     from .pipeline import generate as run_generate
     from .pipeline import serve as run_serve
 
-    config = _config(content, config_file, docs, strict, max_article_mb, not no_state, jobs, dask)
+    _run(run_generate, options)
     try:
-        result = run_generate(config)
-        _print_diagnostics(result, quiet)
-        run_serve(config, address)
+        run_serve(_config(**options), address)
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _run(stage, options: dict):
+    """Run one pipeline entry point; domain errors become a clean message, diagnostics go to stderr."""
+    try:
+        result = stage(_config(**options))
+    except DigestError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_diagnostics(result, options["quiet"])
+    _write_timings(result, options["timings"])
+    return result
 
 
 def _write_timings(result, path: str | None) -> None:
