@@ -39,8 +39,9 @@ class GroupingConfig:
     """... but never by less than this, so a small or sparse corpus does not inflate weak links."""
     all_pairs_limit: int = 3000
     """Corpora up to this size score every pair of articles; larger ones use an inverted index."""
-    max_marker_df: int = 200
-    """A name or number in more articles than this proposes no pairs (too common to tell stories apart)."""
+    max_marker_df: int = 50
+    """A name in more articles than this proposes no pairs (too common to tell stories apart);
+    the nearest neighbours by words still link those articles."""
     text_weight: float = 0.55
     """Share of the score from TF-IDF cosine; the rest comes from shared names and numbers."""
     same_days: int = 3
@@ -82,6 +83,7 @@ class Features:
     text: sparse.csr_matrix
     markers: sparse.csr_matrix
     days: np.ndarray  # ordinal day, NaN when unknown
+    name_columns: tuple[int, ...] = ()  # columns of markers that are names (not numbers)
 
 
 def features(articles: list[Article]) -> Features:
@@ -101,29 +103,74 @@ def features(articles: list[Article]) -> Features:
     markers = sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, len(vocabulary)))
     markers = normalize(markers)
     days = np.array([a.day.toordinal() if a.day else np.nan for a in articles], dtype=float)
-    return Features(text, markers, days)
+    names = tuple(index for marker, index in vocabulary.items() if marker.startswith("n:"))
+    return Features(text, markers, days, names)
 
 
 def candidate_pairs(found: Features, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs worth scoring. A small corpus scores every pair; a large one only pairs that share
-    a rare name or number (an inverted index), so the cost grows with the corpus, not its square."""
+    """Pairs worth scoring. A small corpus scores every pair; a large one the pairs that share a
+    rare name or number (an inverted index) and each article's nearest neighbours by words within
+    the time window, so the cost grows with the corpus, not its square."""
     n = found.text.shape[0]
     if n <= config.all_pairs_limit:
         i, j = np.triu_indices(n, k=1)
     else:
-        postings = found.markers.tocsc()
-        pairs = set()
-        for column in range(postings.shape[1]):
-            members = postings.indices[postings.indptr[column] : postings.indptr[column + 1]]
-            if 2 <= len(members) <= config.max_marker_df:
-                members = np.sort(members)
-                a, b = np.triu_indices(len(members), k=1)
-                pairs.update((members[a].astype(np.int64) * n + members[b]).tolist())
-        encoded = np.fromiter(sorted(pairs), dtype=np.int64, count=len(pairs))
+        encoded = np.union1d(_shared_rare_markers(found, config), _nearest_by_words(found, config))
         i, j = encoded // n, encoded % n
     gap = np.abs(found.days[i] - found.days[j])
     keep = ~(gap > config.max_days)  # NaN (undated) is kept
     return i[keep], j[keep]
+
+
+def _shared_rare_markers(found: Features, config: GroupingConfig) -> np.ndarray:
+    """Pairs (encoded i * n + j, i < j) of articles sharing a name or number few articles mention."""
+    n = found.text.shape[0]
+    postings = found.markers.tocsc()
+    pairs = set()
+    for column in found.name_columns:  # numbers repeat across unrelated stories: names only
+        members = postings.indices[postings.indptr[column] : postings.indptr[column + 1]]
+        if 2 <= len(members) <= config.max_marker_df:
+            members = np.sort(members)
+            a, b = np.triu_indices(len(members), k=1)
+            pairs.update((members[a].astype(np.int64) * n + members[b]).tolist())
+    return np.fromiter(sorted(pairs), dtype=np.int64, count=len(pairs))
+
+
+def _nearest_by_words(found: Features, config: GroupingConfig, block_cells: int = 20_000_000) -> np.ndarray:
+    """Pairs of each article with its most similar articles by words within the time window,
+    computed a block of articles at a time so memory stays bounded (a story whose names are
+    everywhere still gets its links)."""
+    n = found.text.shape[0]
+    days = np.where(np.isnan(found.days), np.inf, found.days)
+    order = np.argsort(days, kind="stable")
+    sorted_days = days[order]
+    k = config.neighbours
+    found_pairs = []
+    start = 0
+    while start < n:
+        first_day = sorted_days[start]
+        low = np.searchsorted(sorted_days, first_day - config.max_days, side="left") if np.isfinite(first_day) else start
+        # grow the block while the window it needs stays within the memory budget
+        stop = start + 1
+        while stop < n:
+            high = np.searchsorted(sorted_days, sorted_days[stop] + config.max_days, side="right") if np.isfinite(sorted_days[stop]) else n
+            if (stop - start + 1) * (high - low) > block_cells:
+                break
+            stop += 1
+        last_day = sorted_days[stop - 1]
+        high = np.searchsorted(sorted_days, last_day + config.max_days, side="right") if np.isfinite(last_day) else n
+        rows, columns = order[start:stop], order[low:high]
+        similarity = (found.text[rows] @ found.text[columns].T).toarray()
+        similarity[columns[None, :] == rows[:, None]] = -1  # not itself
+        take = min(k, similarity.shape[1])
+        best = np.argpartition(-similarity, take - 1, axis=1)[:, :take] if take else np.zeros((len(rows), 0), dtype=int)
+        a = np.repeat(rows, take)
+        b = columns[best.ravel()]
+        keep = a != b
+        a, b = a[keep], b[keep]
+        found_pairs.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+        start = stop
+    return np.unique(np.concatenate(found_pairs)) if found_pairs else np.zeros(0, dtype=np.int64)
 
 
 def _rowwise_dot(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:

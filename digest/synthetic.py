@@ -98,3 +98,25 @@ def write_corpus(content_dir: Path, articles: int, seed: int = 1, per_file: int 
             batch, index = [], index + 1
     if batch:
         (articles_dir / f"bulk-{index:03d}.jsonl").write_text("\n".join(batch) + "\n", encoding="utf-8")
+
+
+def write_stress_corpus(content_dir: Path, kind: str, articles: int) -> None:
+    """Stress shapes for the reliability measurements: 'one-line' (many tiny articles) or
+    'one-story' (every article about the same event)."""
+    rng = random.Random(3)
+    articles_dir = content_dir / "articles"
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    (content_dir / "sources.yml").write_text("".join(f"outlet{i:02d}:\n  name: Outlet {i}\n" for i in range(20)), encoding="utf-8")
+    place, person = _word(rng, 3).capitalize(), _name(rng)
+    lines = []
+    for number in range(articles):
+        if kind == "one-line":
+            text = f"{_name(rng)} said {rng.randint(2, 900)} {rng.choice(TOPICS)[1][rng.randint(0, 9)]} were counted in {_word(rng, 3).capitalize()} on {rng.choice(['Monday', 'Friday'])}."
+        else:
+            words = rng.choice(TOPICS[0:1])[1]
+            text = " ".join(
+                f"{person} said about {rng.randint(100, 900)} {rng.choice(words)} were reported in {place} {' '.join(rng.choice(COMMON + words) for _ in range(10))}."
+                for _ in range(rng.randint(8, 20)))
+        day = date(2024, 1, 1) + timedelta(days=rng.randint(0, 6 if kind == "one-story" else 364))
+        lines.append(json.dumps({"id": f"{kind}-{number:06d}", "source": f"outlet{rng.randrange(20):02d}", "published": day.isoformat(), "text": text}))
+    (articles_dir / f"{kind}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
