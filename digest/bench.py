@@ -1,6 +1,7 @@
 """Benchmark: synthetic corpora of realistic shape through `digest generate` and `mkdocs build`.
 
     scripts/bench [--sizes 1000,10000] [--jobs 2] [--no-mkdocs] [--no-baselines]
+    scripts/bench --sizes "" --stress one-line:100000,one-story:10000
 
 For each size it prints articles per second, peak memory and seconds per stage,
 the MkDocs build of the generated pages (pages per second, our share of the
@@ -138,10 +139,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-mkdocs", action="store_true")
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--out", type=Path, default=Path("eval-results/bench.json"))
+    parser.add_argument("--stress", default="", help="e.g. one-line:100000,one-story:10000 (generate only)")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
-        for size in (int(s) for s in args.sizes.split(",")):
+        for spec in filter(None, args.stress.split(",")):
+            from .synthetic import write_stress_corpus
+
+            kind, size = spec.split(":")
+            workdir = Path(scratch) / f"stress-{kind}"
+            write_stress_corpus(workdir / "content", kind, int(size))
+            (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
+            row = {"stress": kind, "articles": int(size), "jobs": args.jobs, **run_generate(workdir, args.jobs)}
+            row["articles_per_second"] = int(size) / row["seconds"]
+            rows.append(row)
+            print(f"\nstress '{kind}':", end="")
+            print_row(row)
+        for size in (int(s) for s in filter(None, args.sizes.split(","))):
             workdir = Path(scratch) / str(size)
             write_corpus(workdir / "content", size)
             (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))

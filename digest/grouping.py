@@ -37,6 +37,8 @@ class GroupingConfig:
     """Local scaling divides by the mean similarity to this many nearest articles ..."""
     density_floor: float = 0.15
     """... but never by less than this, so a small or sparse corpus does not inflate weak links."""
+    min_link: float = 0.05
+    """Scaled links weaker than this are left out of clustering (they change almost nothing)."""
     all_pairs_limit: int = 3000
     """Corpora up to this size score every pair of articles; larger ones use an inverted index."""
     max_marker_df: int = 50
@@ -222,7 +224,9 @@ def locally_scaled(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, config
 def average_link(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshold: float) -> list[int]:
     """Average-link agglomerative clustering on a sparse similarity graph (a missing pair counts 0).
 
-    The same merges as the textbook algorithm on the full matrix, at the cost of the edges that exist.
+    The same merges as the textbook algorithm on the full matrix, at the cost of the edges that
+    exist: each cluster keeps one heap entry for its best neighbour, recomputed only when stale
+    (average linkage never raises a pair's average by merging others, so a best stays best).
     """
     neighbours: list[dict[int, float]] = [{} for _ in range(n)]
     for a, b, value in zip(i.tolist(), j.tolist(), sim.tolist()):
@@ -232,32 +236,39 @@ def average_link(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshol
     size = [1] * n
     version = [0] * n
     parent = list(range(n))
-    heap = [(-value, a, b, 0, 0) for a in range(n) for b, value in neighbours[a].items() if a < b and value >= threshold]
-    heapq.heapify(heap)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push_best(x: int) -> None:
+        """Queue x's most similar neighbour (ties: the lowest index), if it is above the threshold."""
+        best = max(((total / (size[x] * size[y]), -y) for y, total in neighbours[x].items()), default=None)
+        if best is not None and best[0] >= threshold:
+            partner = -best[1]
+            heapq.heappush(heap, (-best[0], x, partner, version[x], version[partner]))
+
+    for x in range(n):
+        push_best(x)
     while heap:
-        negative, a, b, version_a, version_b = heapq.heappop(heap)
-        if version[a] != version_a or version[b] != version_b or parent[a] != a or parent[b] != b:
-            continue  # one of the two clusters has changed since
-        if len(neighbours[a]) < len(neighbours[b]):
-            a, b = b, a
+        _, x, y, version_x, version_y = heapq.heappop(heap)
+        if parent[x] != x:
+            continue  # x has been merged into another cluster
+        if parent[y] != y or version[x] != version_x or version[y] != version_y:
+            push_best(x)  # stale: look again
+            continue
+        a, b = (x, y) if len(neighbours[x]) >= len(neighbours[y]) else (y, x)
         parent[b] = a
         size[a] += size[b]
         version[a] += 1
-        version[b] += 1
         merged = neighbours[a]
         merged.pop(b, None)
         for c, value in neighbours[b].items():
             if c == a:
                 continue
             merged[c] = merged.get(c, 0.0) + value
-            neighbours[c][a] = neighbours[c].get(a, 0.0) + value
-            del neighbours[c][b]
+            neighbour = neighbours[c]
+            neighbour[a] = neighbour.get(a, 0.0) + value
+            del neighbour[b]
         neighbours[b] = {}
-        for c, total in merged.items():
-            average = total / (size[a] * size[c])
-            if average >= threshold:
-                low, high = (a, c) if a < c else (c, a)
-                heapq.heappush(heap, (-average, low, high, version[low], version[high]))
+        push_best(a)
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -278,7 +289,9 @@ def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingC
     i, j = candidate_pairs(found, config)
     sim = pair_similarity(found, i, j, config)
     scaled = locally_scaled(len(ordered), i, j, sim, config)
-    labels = average_link(len(ordered), i, j, scaled, config.threshold)
+    # Faint links cannot lift an average to the threshold but cost the most time: drop them
+    keep = scaled >= config.min_link
+    labels = average_link(len(ordered), i[keep], j[keep], scaled[keep], config.threshold)
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered):
         groups.setdefault(label, []).append(article)

@@ -55,7 +55,7 @@ mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon 
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 inc corp co ltd plc bros no nos vs etc al approx dept est fig govt intl univ ave blvd rd mt ft
 """.split())
-_BOUNDARY = re.compile(r"""([.!?]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""([.!?]+["'”’)\]`]*)\s+(?=["'“‘`(\[]*[A-Z0-9])""")
 
 
 def split_cased(paragraph: str) -> list[str]:
