@@ -140,3 +140,20 @@ def test_output_is_identical_across_hash_seeds_and_file_order(make_project, tmp_
         subprocess.run([sys.executable, "-m", "digest", "generate", "-q", "--docs", str(project / "out")], cwd=project, env=env, check=True)
         outputs.append(snapshot(project / "out"))
     assert outputs[0] == outputs[1]
+
+
+def test_a_50_mb_article_is_truncated_quickly_with_a_warning(make_project):
+    project = make_project({})
+    path = project / "content" / "articles" / "huge.md"
+    paragraph = ("The harbour authority said 40 ships were waiting outside the port on Monday. " * 12 + "\n").encode()
+    with path.open("wb") as handle:
+        handle.write(b"---\nsource: wire\n---\n")
+        for _ in range(50 * 1024 * 1024 // len(paragraph) + 1):
+            handle.write(paragraph)
+    started = time.perf_counter()
+    result = generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", keep_state=False))
+    seconds = time.perf_counter() - started
+    warnings = [str(d) for d in result.diagnostics if d.level == "warning"]
+    assert any("huge.md" in w and "MB limit" in w for w in warnings)
+    assert len(result.briefings) == 1 and seconds < 30
+    RUN_STATS["50 MB article: seconds to build"] = round(seconds)
