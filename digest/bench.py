@@ -35,6 +35,15 @@ def run_generate(workdir: Path, jobs: int) -> dict:
     return {"seconds": seconds, "peak_mb": max(peak, before) / 1024, "stages": json.loads(timings.read_text())}
 
 
+def add_new_articles(content: Path, count: int) -> None:
+    """1% more articles, as a day of new items would bring."""
+    from .synthetic import make_corpus
+
+    lines = [json.dumps({**{k: v for k, v in record.items() if v is not None}, "id": "new-" + record["id"]})
+             for record in make_corpus(count, seed=99)]
+    (content / "articles" / "zz-new.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def run_mkdocs(workdir: Path) -> dict:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(workdir / "site")], cwd=workdir, check=True,
@@ -161,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
             (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
             row = {"articles": size, "jobs": args.jobs, **run_generate(workdir, args.jobs)}
             row["articles_per_second"] = size / row["seconds"]
+            add_new_articles(workdir / "content", max(1, size // 100))
+            again = run_generate(workdir, args.jobs)
+            row["incremental_seconds"] = again["seconds"]
+            row["incremental_stages"] = again["stages"]
             if not args.no_mkdocs:
                 row["mkdocs"] = run_mkdocs(workdir)
                 row["mkdocs"]["pages_per_second"] = row["mkdocs"]["pages"] / row["mkdocs"]["seconds"]
@@ -183,6 +196,10 @@ def print_row(row: dict) -> None:
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in row["stages"].items())
     print(f"\n{row['articles']:,} articles, --jobs {row['jobs']}: {row['seconds']:.1f} s, {row['articles_per_second']:.0f} articles/s, "
           f"peak {row['peak_mb']:.0f} MB\n  stages: {stages}")
+    if "incremental_seconds" in row:
+        again = ", ".join(f"{k} {v:.1f}s" for k, v in row["incremental_stages"].items())
+        print(f"  rebuild after adding 1% new articles (cache): {row['incremental_seconds']:.1f} s, "
+              f"{100 * row['incremental_seconds'] / row['seconds']:.0f}% of the full build\n    stages: {again}")
     if "mkdocs" in row:
         m = row["mkdocs"]
         print(f"  mkdocs build: {m['seconds']:.1f} s for {m['pages']:,} pages ({m['pages_per_second']:.0f} pages/s), "

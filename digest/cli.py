@@ -10,12 +10,13 @@ import click
 from .errors import DigestError
 
 
-def _config(content, config_file, docs, strict, max_article_mb, no_state=False, jobs=1, dask=None, **_):
+def _config(content, config_file, docs, strict, max_article_mb, no_state=False, jobs=1, dask=None, no_cache=False, **_):
     from .pipeline import DigestConfig
 
+    cache = None if no_cache else Path(config_file).resolve().parent / "build" / "cache"
     return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
                         strict=strict, max_article_bytes=int(max_article_mb * 1024 * 1024), keep_state=not no_state,
-                        jobs=jobs, dask=dask)
+                        jobs=jobs, dask=dask, cache_dir=cache)
 
 
 def _print_diagnostics(result, quiet: bool) -> None:
@@ -36,6 +37,7 @@ def _common(command):
     command = click.option("--jobs", "-j", default=1, show_default=True, help="Processes for per-article and per-story work (0: one per core).")(command)
     command = click.option("--dask", "dask", metavar="ADDRESS", help="Run that work on a Dask scheduler instead (needs the 'distributed' package).")(command)
     command = click.option("--timings", type=click.Path(dir_okay=False), help="Write the seconds spent per stage to this JSON file.")(command)
+    command = click.option("--no-cache", "no_cache", is_flag=True, help="Do not reuse restored articles and briefings from build/cache.")(command)
     return command
 
 

@@ -187,24 +187,16 @@ class CasingModel:
 
     def learn(self, text: str) -> None:
         """Count casings of words that are not sentence-initial, and runs of capitalised words."""
-        lower_words, _ = _wordlist()
-        for paragraph in paragraphs(text):
-            for sentence in split_sentences(paragraph):
-                matches = _tokens(sentence)
-                tokens = [m.group(0) for m in matches]
-                runs = _capitalised_runs(sentence, matches, lower_words)
-                in_run = {i for run in runs for i in run if len(run) >= 2}
-                for i, token in enumerate(tokens):
-                    lower = token.lower()
-                    if lower in FUNCTION_WORDS:
-                        continue
-                    if i == 0 and not (i in in_run and lower not in lower_words):
-                        continue  # sentence-initial capitals say nothing about the word
-                    (self.in_names if i in in_run else self.words)[lower][token] += 1
-                for run in runs:
-                    if len(run) >= 2:
-                        forms = tuple(tokens[i] for i in run)
-                        self.phrases[tuple(t.lower() for t in forms)][forms] += 1
+        self.merge(casing_counts(text))
+
+    def merge(self, counts: tuple[Counter, Counter, Counter]) -> None:
+        words, in_names, phrases = counts
+        for (lower, form), n in words.items():
+            self.words[lower][form] += n
+        for (lower, form), n in in_names.items():
+            self.in_names[lower][form] += n
+        for (key, forms), n in phrases.items():
+            self.phrases[key][forms] += n
 
     def drop_common_phrases(self, texts: list[str]) -> None:
         """Forget a capitalised phrase of common words ("Climate Change") that the corpus
@@ -278,11 +270,53 @@ def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: 
     return runs
 
 
-def learn_casing(texts: Iterable[str]) -> CasingModel:
+def casing_counts(text: str) -> tuple[Counter, Counter, Counter]:
+    """One cased text's evidence: (lower, form) counts of words standing alone and inside names,
+    and (lowered phrase, forms) counts of multi-word names. Per text, so it can be cached and merged."""
+    words: Counter = Counter()
+    in_names: Counter = Counter()
+    phrases: Counter = Counter()
+    lower_words, _ = _wordlist()
+    for paragraph in paragraphs(text):
+        for sentence in split_sentences(paragraph):
+            matches = _tokens(sentence)
+            tokens = [m.group(0) for m in matches]
+            runs = _capitalised_runs(sentence, matches, lower_words)
+            in_run = {i for run in runs for i in run if len(run) >= 2}
+            for i, token in enumerate(tokens):
+                lower = token.lower()
+                if lower in FUNCTION_WORDS:
+                    continue
+                if i == 0 and not (i in in_run and lower not in lower_words):
+                    continue  # sentence-initial capitals say nothing about the word
+                (in_names if i in in_run else words)[(lower, token)] += 1
+            for run in runs:
+                if len(run) >= 2:
+                    forms = tuple(tokens[i] for i in run)
+                    phrases[(tuple(t.lower() for t in forms), forms)] += 1
+    return words, in_names, phrases
+
+
+def learn_casing(texts: Iterable[str], cache=None, executor=None) -> CasingModel:
+    """The corpus's casing model; each text's evidence is cached, so a rebuild only reads new texts."""
+    from .cache import fingerprint
+    from .executor import SerialExecutor
+
     texts = list(texts)
+    keys = [fingerprint("casing", text) if cache is not None and cache.folder else "" for text in texts]
+    counts: dict[int, tuple] = {}
+    for position, key in enumerate(keys):
+        hit = cache.get("casing", key) if key else None
+        if hit is not None:
+            counts[position] = hit
+    missing = [p for p in range(len(texts)) if p not in counts]
+    for position, result in zip(missing, (executor or SerialExecutor()).map(casing_counts, [texts[p] for p in missing])):
+        counts[position] = result
+        if keys[position]:
+            cache.put("casing", keys[position], result)
     model = CasingModel()
-    for text in texts:
-        model.learn(text)
+    for position in range(len(texts)):
+        model.merge(counts[position])
     model.drop_common_phrases(texts)
     return model
 
@@ -506,13 +540,14 @@ MAX_SENTENCES = 400
 """Sentences of one article that are analysed: a news article has far fewer; this bounds a runaway file."""
 
 
-def restore_articles(raw_articles, report=None, executor=None):
+def restore_articles(raw_articles, report=None, executor=None, cache=None):
     """Raw articles -> articles with readable text, sentences and a headline.
 
     The casing model is learned from the corpus's own normally-cased articles,
     so one outlet's "Raqqa" teaches another outlet's "raqqa". The per-article
     work then runs on the executor (processes or a Dask cluster), in order.
     """
+    from .cache import Cache, fingerprint
     from .executor import SerialExecutor
 
     cleaned = []
@@ -524,14 +559,31 @@ def restore_articles(raw_articles, report=None, executor=None):
             text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
             notes.append(("warning", f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed"))
         cleaned.append((raw, text, notes))
-    model = learn_casing(text for _, text, _ in cleaned if not looks_lowercased(text))
+    model = learn_casing((text for _, text, _ in cleaned if not looks_lowercased(text)), cache, executor)
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
+    cache = cache or Cache(None)
+    model_key = fingerprint(model.words, model.in_names, model.phrases, sorted(outlet_names.items())) if cache.folder else ""
+    keys, results = [], {}
+    for position, (raw, text, notes) in enumerate(cleaned):
+        # Only lowercased text (or title) depends on what the rest of the corpus teaches
+        needs_model = looks_lowercased(text) or bool(raw.title and raw.title == raw.title.lower())
+        key = fingerprint(raw, notes, model_key if needs_model else "") if cache.folder else ""
+        keys.append(key)
+        hit = cache.get("articles", key) if key else None
+        if hit is not None:
+            results[position] = hit
+    missing = [position for position in range(len(cleaned)) if position not in results]
     work = partial(_restore_one, model=model, outlet_names=outlet_names)
+    for position, result in zip(missing, (executor or SerialExecutor()).map(work, [cleaned[p] for p in missing])):
+        results[position] = result
+        if keys[position]:
+            cache.put("articles", keys[position], result)
     articles = []
-    for article, notes in (executor or SerialExecutor()).map(work, cleaned):
+    for position in range(len(cleaned)):
+        article, notes = results[position]
         for level, message in notes:
             if report:
                 report(level, article.path, None, message)

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from . import continuity, render, site
 from .briefing import build_briefing
+from .cache import Cache, fingerprint
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
 from .executor import make_executor
@@ -38,6 +39,8 @@ class DigestConfig:
     """Read and write content/digest-state.json (story ids and what changed between builds)."""
     jobs: int = 1
     """Processes for the per-article and per-story stages (0: one per core)."""
+    cache_dir: Path | None = None
+    """Where restored articles and briefings are cached between builds (None: no cache)."""
     dask: str | None = None
     """Address of a Dask scheduler to run those stages on instead."""
 
@@ -87,20 +90,35 @@ def analyse(config: DigestConfig) -> Analysis:
         diagnostics.append(Diagnostic(level, path, line, message))
 
     executor = make_executor(config.jobs, config.dask)
+    cache = Cache(config.cache_dir)
     try:
-        articles = restore_articles(list(corpus.articles), report, executor)
+        articles = restore_articles(list(corpus.articles), report, executor, cache)
         lap("restore")
         state = load_state(config.content_dir) if config.keep_state else {}
         previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
         # Stories keep the ids and pages they had in the previous build (digest-state.json)
         stories = continuity.keep_ids(group(articles, config.grouping), previous)
         lap("cluster")
-        briefings = executor.map(build_briefing, stories)
+        briefings = cached_briefings(stories, executor, cache)
         lap("briefings")
     finally:
         executor.close()
+    cache.prune()
     briefings, stories_state = continuity.with_history(briefings, previous)
     return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state}, timings)
+
+
+def cached_briefings(stories, executor, cache: Cache) -> list[Briefing]:
+    """Briefings of unchanged stories come from the cache; the others are built (in parallel)."""
+    keys = [fingerprint(story) if cache.folder else "" for story in stories]
+    found = {i: cache.get("briefings", key) for i, key in enumerate(keys) if key}
+    found = {i: briefing for i, briefing in found.items() if briefing is not None}
+    missing = [i for i in range(len(stories)) if i not in found]
+    for i, briefing in zip(missing, executor.map(build_briefing, [stories[i] for i in missing])):
+        found[i] = briefing
+        if keys[i]:
+            cache.put("briefings", keys[i], briefing)
+    return [found[i] for i in range(len(stories))]
 
 
 def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, docs_dir: Path) -> None:
