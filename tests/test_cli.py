@@ -57,4 +57,4 @@ def test_python_m_digest_and_any_corpus_folder(make_project, tmp_path):
                           "--config", str(project / "mkdocs.yml"), "--docs", str(docs)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert (docs / "briefings.json").exists() and len(list((docs / "briefings").glob("*.md"))) == 3
-    assert not (project / "build").exists()
+    assert not (project / "build" / "docs").exists()  # only the cache lives under build/
