@@ -36,24 +36,19 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = Path(folder) if folder else None
         self.used: set[Path] = set()
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / f"{key}.pickle"
 
     def get(self, kind: str, key: str):
         if self.folder is None:
-            self.misses += 1
             return None
         path = self._path(kind, key)
         try:
             value = pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self.misses += 1
             return None
         self.used.add(path)
-        self.hits += 1
         return value
 
     def put(self, kind: str, key: str, value) -> None:

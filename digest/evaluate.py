@@ -318,27 +318,6 @@ def score_figures(sentences: list[tuple[str, list[dict]]], extractor) -> dict[st
     return {level: _f1(counts[level], predicted_total, gold_total) for level in ("value", "value+unit", "value+concept")}
 
 
-def _quantulum_extractor():
-    try:
-        import quantulum3.classifier  # noqa: F401
-        from quantulum3 import parser
-    except ImportError:
-        return None
-    from .models import Figure
-
-    def extract(text: str):
-        figures = []
-        for q in parser.parse(text, classifier_path=None) if False else parser.parse(text):
-            unit = q.unit.name if q.unit and q.unit.name != "dimensionless" else None
-            low = high = float(q.value)
-            if q.uncertainty:
-                low, high = float(q.value) - q.uncertainty, float(q.value) + q.uncertainty
-            figures.append(Figure(text=q.surface, value=float(q.value), low=low, high=high, unit=unit, counts=None, qualifier=None))
-        return figures
-
-    return extract
-
-
 def evaluate_figures(eval_dir: Path) -> list[dict]:
     from .briefing.figures import extract_figures
 

@@ -54,7 +54,6 @@ class GroupingConfig:
     """Dated articles further apart than this are never linked directly."""
 
 
-NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\b")
 
 

@@ -130,11 +130,6 @@ def _wordlist() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(lower), only_capital
 
 
-def wordlist_available() -> bool:
-    lower, capital = _wordlist()
-    return bool(lower or capital)
-
-
 @lru_cache(maxsize=1)
 def _apostrophe_words() -> frozenset[str]:
     lower, capital = _wordlist()
@@ -184,10 +179,6 @@ class CasingModel:
     in_names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     """lower -> Counter of forms seen inside multi-word names ("Civil" in "Raqqa Civil Council")."""
     phrases: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))
-
-    def learn(self, text: str) -> None:
-        """Count casings of words that are not sentence-initial, and runs of capitalised words."""
-        self.merge(casing_counts(text))
 
     def merge(self, counts: tuple[Counter, Counter, Counter]) -> None:
         words, in_names, phrases = counts
@@ -450,7 +441,6 @@ def _apply_context_rules(sentence, matches, lowered, forms, proper) -> None:
     for i, word in enumerate(lowered):
         before = lowered[i - 1] if i > 0 else ""
         after = lowered[i + 1] if i + 1 < len(lowered) else ""
-        gap_after = sentence[matches[i].end() : matches[i + 1].start()] if i + 1 < len(matches) else ""
         if word == "us" and (before == "the" or sentence[matches[i].end() : matches[i].end() + 1] == "-" or after in US_FOLLOWERS):
             forms[i], proper[i] = "US", True
         elif word == "may" and (re.match(r"\s*\d", sentence[matches[i].end() :]) or (before in MONTH_CONTEXT and not after)):

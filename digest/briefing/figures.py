@@ -8,8 +8,6 @@ go through `text2num`. A figure is only ever built from text that is there.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from ..models import Figure
 from ..text import STOP_WORDS
 
@@ -17,7 +15,6 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12, "hundred": 1e2,
 }
-CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
                   "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR"}
 MEASURES = {
@@ -255,7 +252,7 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
     if match.group("vague"):
         word = match.group("vague").lower()
         low, high = VAGUE[word]
-        qualifier, q_start = _qualifier(sentence, start)
+        qualifier, _ = _qualifier(sentence, start)
         unit, counts, _ = _counted(sentence, end, vague=True)
         if not counts:
             return None
@@ -332,7 +329,7 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
     if attached and attached.group(1).lower() in ATTACHED_UNITS and not unit:
         unit = ATTACHED_UNITS[attached.group(1).lower()]
         end += attached.end()
-    qualifier, q_start = _qualifier(sentence, start)
+    qualifier, _ = _qualifier(sentence, start)
     counted_unit, counts, _ = _counted(sentence, end, vague=False)
     unit = unit or counted_unit
     if unit is None and _names_a_thing(sentence, match.start("cur") if match.group("cur") else match.start("neg") if match.group("neg") else match.start("low")):
@@ -379,7 +376,3 @@ def head_noun(figure: Figure) -> str | None:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
-
-
-def with_counts(figure: Figure, counts: str | None) -> Figure:
-    return replace(figure, counts=counts)
