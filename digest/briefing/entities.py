@@ -36,7 +36,7 @@ ORG_WORDS = {
     "government", "guard", "guards", "service", "services", "foundation", "center", "centre", "airlines",
     "airways", "fund", "board", "club", "team", "press", "bbc", "cnn", "nato", "un", "eu",
 }
-INSTITUTIONS = r"(?:coalition|government|police|army|military|ministry|pentagon|white house|kremlin|council|authorities|officials|spokesman|statement)"
+INSTITUTIONS = r"(?:coalition|government|police|army|military|ministry|pentagon|white house|kremlin|council)"
 PLACE_WORDS = {"river", "valley", "city", "province", "county", "island", "islands", "mountains", "sea", "ocean", "gulf", "bay", "lake", "desert", "street", "square", "region"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward", "towards"}
 NOT_NAMES = {

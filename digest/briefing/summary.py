@@ -6,6 +6,7 @@ thing, and the summary is read in story order (earlier in the articles first).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import numpy as np
 
@@ -78,7 +79,8 @@ def summarize(story_text: StoryText, length: int | None = None, scores: np.ndarr
     length = length or summary_length(story_text)
     scores = sentence_scores(story_text) if scores is None else scores
     chosen = select_mmr(story_text, scores, length)
-    chosen.sort(key=lambda i: (round(items[i].position, 3), items[i].article.id))
+    # Story order: earlier days first (a developing story reads as it developed), then earlier in the article
+    chosen.sort(key=lambda i: (items[i].article.day or date.max, round(items[i].position, 3), items[i].article.id))
     return tuple(SummarySentence(items[i].text, items[i].article.id, citations_for(story_text, i)) for i in chosen)
 
 
