@@ -358,7 +358,8 @@ def truecase_sentence(sentence: str, model: CasingModel) -> str:
                 continue
             phrase = model.phrase_form(tuple(lowered[i : i + size]))
             if phrase:
-                forms[i : i + size] = list(phrase)
+                # "Osama bin Laden", "Charles de Gaulle": particles stay lowercase whatever one article wrote
+                forms[i : i + size] = [w.lower() if w.lower() in NAME_PARTICLES else w for w in phrase]
                 proper[i : i + size] = [True] * size
                 i += size
                 break
