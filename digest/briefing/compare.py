@@ -167,7 +167,8 @@ def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], lim
     texts = {s: " ".join(story_text.sentences[i].text for i in idx) for s, idx in by_source.items()}
     names = {w.lower() for t in texts.values() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", t)}
     counts = {s: Counter(w for w in _content_words(t) if w not in names) for s, t in texts.items()}
-    contexts = {s: _contexts(t) for s, t in texts.items()}
+    wanted = {term for own in counts.values() for term, n in own.items() if n >= 2 and term.endswith("s")}
+    contexts = {s: _contexts(t, wanted) for s, t in texts.items()}
     found = []
     for source, own in sorted(counts.items()):
         others = Counter()
@@ -188,10 +189,13 @@ def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], lim
     return found
 
 
-def _contexts(text: str) -> dict[str, Counter]:
+def _contexts(text: str, wanted: set[str]) -> dict[str, Counter]:
+    """Left and right neighbours of the wanted words (the only ones compared)."""
     tokens = _tokens(text)
     found: dict[str, Counter] = {}
     for i, token in enumerate(tokens):
+        if token not in wanted:
+            continue
         neighbours = found.setdefault(token, Counter())
         if i > 0:
             neighbours["L:" + tokens[i - 1]] += 1

@@ -140,7 +140,7 @@ def _is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool
         return True
     if re.search(rf"\b(?:{IDENTIFIER_NOUNS})\s*(?:no\.?\s*)?$", before, re.IGNORECASE):
         return True  # Flight 447, Route 66, Resolution 1441: names, not amounts
-    attached = re.match(r"([A-Za-z]{1,4})\b", sentence[end:])
+    attached = re.match(r"([A-Za-z]{1,4})\b", sentence[end : end + 6])
     if attached and (attached.group(1).lower() in ATTACHED_UNITS or attached.group(1).lower() in ("k", "m", "b", "bn", "mn", "tn")):
         return False
     if re.search(r"[A-Za-z]-?$", sentence[max(0, start - 2) : start]) and not re.search(r"(?:RM|Rs|US|HK|minus-?)$", sentence[max(0, start - 6):start]) \
@@ -273,8 +273,8 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
         return _figure_from_text(sentence, match.start("low") if not match.group("cur") else match.start("cur"), match.end("low") + len(match.group("lowscale") or ""), low_text, None, match)
     if _is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
         return None
-    if not low_text[:1].isdigit() and high_text is None and re.match(r"-[a-z]", sentence[match.end("low"):]) \
-            and not re.match(r"-(?:year|month|week|day|hour)s?-old", sentence[match.end("low"):]):
+    if not low_text[:1].isdigit() and high_text is None and re.match(r"-[a-z]", sentence[match.end("low") : match.end("low") + 2]) \
+            and not re.match(r"-(?:year|month|week|day|hour)s?-old", sentence[match.end("low") : match.end("low") + 12]):
         return None  # "three-bed", "four-cylinder": part of a compound word
     around = sentence[max(0, start - 1) : start] + sentence[end : end + 1]
     if "×" in around or "/" in around:
@@ -291,7 +291,7 @@ def _pronoun_one(sentence: str, match: re.Match[str]) -> bool:
 
 def _names_a_thing(sentence: str, start: int) -> bool:
     """'S&P 500', 'Big 12', 'iPhone 14', 'Game 7': a number right after a capitalised word is part of a name."""
-    previous = re.search(r"(?:^|\s)([\w&.]+)\s$", sentence[:start])
+    previous = re.search(r"(?:^|\s)([\w&.]+)\s$", sentence[max(0, start - 40) : start])
     if not previous:
         return False
     word = previous.group(1)
@@ -311,13 +311,13 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
         high = high_value * _scale(scale)
         if match.group("highscale") and not match.group("lowscale") and _to_number(low_text) < high_value:
             low *= _scale(scale)  # "1.5 to 2 million", but not "$200 to $4 million"
-        from_before = re.search(r"\bfrom\s+\S*$", sentence[: match.start("low")])
+        from_before = re.search(r"\bfrom\s+\S*$", sentence[max(0, match.start("low") - 30) : match.start("low")])
         midunit = (match.group("midunit") or "").strip()
         if midunit and not from_before and not sentence[match.end("high"):].lstrip().lower().startswith(midunit.lower()):
             return _figure_from_text(sentence, start, match.end("low") + len(match.group("lowscale") or "") + len(match.group("midunit")), low_text, None, match)
         if high <= low and not from_before:
             return None  # "2-1" is a score, not a range; "from 4.8 to 4.7" is
-    if re.match(r"(?:st|nd|rd|th)\b", sentence[end:]):
+    if re.match(r"(?:st|nd|rd|th)\b", sentence[end : end + 4]):
         return None  # 3rd, 21st
     if match.group("neg"):
         low = -low
@@ -325,7 +325,7 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
     unit = _currency_unit(currency) if currency else None
     if match.group("pct") or (match.group("midunit") or "").strip() in ("%", "percent", "per cent"):
         unit = "%"
-    attached = re.match(r"([A-Za-z]{1,4})\b", sentence[end:])
+    attached = re.match(r"([A-Za-z]{1,4})\b", sentence[end : end + 6])
     if attached and attached.group(1).lower() in ATTACHED_UNITS and not unit:
         unit = ATTACHED_UNITS[attached.group(1).lower()]
         end += attached.end()
@@ -334,7 +334,7 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
     unit = unit or counted_unit
     if unit is None and _names_a_thing(sentence, match.start("cur") if match.group("cur") else match.start("neg") if match.group("neg") else match.start("low")):
         return None
-    if re.match(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|Place|Square)\b", sentence[end:]):
+    if re.match(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|Place|Square)\b", sentence[end : end + 120]):
         return None  # an address: 49 Zorro Ranch Road
     if counts and counted_unit and counts == counted_unit and unit in CURRENCY_WORDS.values():
         counts = None

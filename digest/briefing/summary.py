@@ -37,7 +37,7 @@ def sentence_scores(story_text: StoryText) -> np.ndarray:
     degree = (sim > 0.1).sum(axis=1) - 1
     centrality = degree / max(degree.max(), 1)
     lead = np.array([1.0 / np.sqrt(1 + item.sentence.index) for item in items])
-    coverage = np.array([_outlets_reporting(story_text, i) for i in range(n)], dtype=float)
+    coverage = outlets_reporting(story_text).astype(float)
     outlets = len({item.source for item in items})
     coverage = (coverage - 1) / max(outlets - 1, 1)
     score = 0.6 * centroid_score + 0.1 * centrality + 0.15 * lead + 0.15 * coverage
@@ -52,12 +52,15 @@ def sentence_scores(story_text: StoryText) -> np.ndarray:
     return score
 
 
-def _outlets_reporting(story_text: StoryText, i: int) -> int:
-    items = story_text.sentences
-    sources = {items[i].source}
-    for j in np.nonzero(story_text.similarity[i] >= SAME_FACT)[0]:
-        sources.add(items[j].source)
-    return len(sources)
+def outlets_reporting(story_text: StoryText) -> np.ndarray:
+    """For every sentence, how many outlets have a sentence saying the same (its own included)."""
+    sources = sorted({item.source for item in story_text.sentences})
+    column = {source: k for k, source in enumerate(sources)}
+    owner = np.zeros((len(story_text.sentences), len(sources)), dtype=np.float32)
+    owner[np.arange(len(story_text.sentences)), [column[item.source] for item in story_text.sentences]] = 1
+    same = (story_text.similarity >= SAME_FACT).astype(np.float32)
+    np.fill_diagonal(same, 1)
+    return ((same @ owner) > 0).sum(axis=1)
 
 
 def citations_for(story_text: StoryText, i: int) -> tuple[Citation, ...]:
