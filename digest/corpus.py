@@ -72,8 +72,19 @@ def load_sources(path: Path, display: str, reader: _Reader) -> dict[str, Source]
         if entry.get("url") and not url:
             reader.report("warning", display, _key_line(path, key), f"outlet '{key}': url is not an http(s) address; dropped")
         name = str(entry.get("name") or key).strip()
-        sources[key] = Source(key=key, name=name, url=url, license=_opt_str(entry.get("license")))
+        feeds = entry.get("feeds") or entry.get("feed") or []
+        feeds = [feeds] if isinstance(feeds, str) else feeds if isinstance(feeds, list) else []
+        sources[key] = Source(key=key, name=name, url=url, license=_opt_str(entry.get("license")),
+                              feeds=tuple(f for f in feeds if isinstance(f, str)))
     return sources
+
+
+def read_sources(content_dir: Path) -> tuple[dict[str, Source], tuple[Diagnostic, ...]]:
+    """content/sources.yml alone (for `digest fetch`), with its diagnostics."""
+    content_dir = Path(content_dir)
+    reader = _Reader(root=content_dir, sources={}, max_bytes=DEFAULT_MAX_BYTES)
+    sources = load_sources(content_dir / "sources.yml", _display(content_dir, content_dir / "sources.yml"), reader)
+    return sources, tuple(reader.diagnostics)
 
 
 def _key_line(path: Path, key: str) -> int | None:

@@ -28,6 +28,8 @@ from typing import Callable
 
 import yaml
 
+from .corpus import read_sources
+from .models import Source
 from .state import load_state, save_state
 from .text import slugify
 
@@ -135,33 +137,8 @@ def http_get(url: str, config: FetchConfig, hosts: _Hosts, headers: dict[str, st
 # ---------------------------------------------------------------- feeds
 
 @dataclass(frozen=True, slots=True)
-class FeedSource:
-    key: str
-    name: str
-    feeds: tuple[str, ...]
-
-
-def feed_sources(content_dir: Path) -> list[FeedSource]:
-    path = content_dir / "sources.yml"
-    if not path.exists():
-        return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    sources = []
-    for key, entry in sorted(data.items()):
-        if not isinstance(entry, dict):
-            continue
-        feeds = entry.get("feeds") or ([entry["feed"]] if entry.get("feed") else [])
-        if isinstance(feeds, str):
-            feeds = [feeds]
-        feeds = tuple(str(f) for f in feeds if isinstance(f, str))
-        if feeds:
-            sources.append(FeedSource(str(key).lower(), str(entry.get("name") or key), feeds))
-    return sources
-
-
-@dataclass(frozen=True, slots=True)
 class Item:
-    source: FeedSource
+    source: Source
     guid: str
     url: str | None
     title: str | None
@@ -170,7 +147,7 @@ class Item:
     author: str | None
 
 
-def parse_feed(body: bytes, source: FeedSource, feed_url: str, limit: int) -> list[Item]:
+def parse_feed(body: bytes, source: Source, feed_url: str, limit: int) -> list[Item]:
     import feedparser
 
     parsed = feedparser.parse(body)
@@ -299,7 +276,7 @@ def fetch(config: FetchConfig, log: Callable[[str], None] = print) -> FetchRepor
             report.log.append(line)
             log(line)
 
-    def run_feed(source: FeedSource, feed_url: str) -> None:
+    def run_feed(source: Source, feed_url: str) -> None:
         previous = feed_state.get(feed_url, {})
         headers = {}
         if previous.get("etag"):
@@ -355,7 +332,11 @@ def fetch(config: FetchConfig, log: Callable[[str], None] = print) -> FetchRepor
                     seen_urls.add(page.url)
         say(f"fetch: {source.name}: {feed_url}: {new} new article{'s' if new != 1 else ''}")
 
-    jobs = [(source, url) for source in feed_sources(content) for url in source.feeds]
+    sources, problems = read_sources(content)
+    for problem in problems:
+        if problem.level != "info":
+            say(f"fetch: {problem}")
+    jobs = [(source, url) for _, source in sorted(sources.items()) for url in source.feeds]
     by_host: dict[str, list] = {}
     for source, url in jobs:
         by_host.setdefault(urllib.parse.urlsplit(url).hostname or "", []).append((source, url))

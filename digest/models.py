@@ -31,6 +31,7 @@ class Source:
     name: str
     url: str | None = None
     license: str | None = None
+    feeds: tuple[str, ...] = field(default=(), compare=False, repr=False)  # for `digest fetch`
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,8 @@ ORG_WORDS = {
     "government", "guard", "guards", "service", "services", "foundation", "center", "centre", "airlines",
     "airways", "fund", "board", "club", "team", "press", "bbc", "cnn", "nato", "un", "eu",
 }
+# "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman": compiled once, used per mention
+APPOSITIVE_ROLE = re.compile(rf"\s*,\s*(?:an?|the|another|its|his|her)?\s*(?:[\w.-]+\s+){{0,2}}(?:{'|'.join(sorted(TITLES))})\b")
 INSTITUTIONS = r"(?:coalition|government|police|army|military|ministry|pentagon|white house|kremlin|council)"
 PLACE_WORDS = {"river", "valley", "city", "province", "county", "island", "islands", "mountains", "sea", "ocean", "gulf", "bay", "lake", "desert", "street", "square", "region"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward", "towards"}
@@ -147,13 +149,12 @@ def classify(name: str, contexts: list[tuple[str, int]], surnames_alone: set[str
         return "place"
     person_evidence = 0
     place_evidence = 0
-    roles = "|".join(sorted(TITLES))
     for sentence, start in contexts:
         before = _context_before(sentence, start)
         after = sentence[start + len(name) : start + len(name) + 70].lower()
         if before and before[-1] in TITLES:
             person_evidence += 2
-        if re.match(rf"\s*,\s*(?:an?|the|another|its|his|her)?\s*(?:[\w.-]+\s+){{0,2}}(?:{roles})\b", after):
+        if APPOSITIVE_ROLE.match(after):
             person_evidence += 2  # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman"
         if re.match(rf"[^.;:]{{0,60}}?\b{SAY_VERBS}\b", after):
             person_evidence += 1
