@@ -383,7 +383,7 @@ def evaluate_casing(eval_dir: Path) -> list[dict]:
         lowered_ids = {d["id"] for d in docs[::2]}
         prepared = [dict(d, text=lowercase_like_reuters(d["text"]) if d["id"] in lowered_ids else d["text"]) for d in docs]
         restored = {a.id: a.text for a in restore_articles(raw_articles(prepared))}
-        capital_total = capital_right = false_capitals = tokens_total = 0
+        capital_total = capital_right = capital_started = false_capitals = tokens_total = 0
         for doc in docs:
             if doc["id"] not in lowered_ids:
                 continue
@@ -396,9 +396,11 @@ def evaluate_casing(eval_dir: Path) -> list[dict]:
                 if want[:1].isupper():
                     capital_total += 1
                     capital_right += got == want
+                    capital_started += got[:1].isupper()  # "Washington" for "WASHINGTON"
                 elif got[:1].isupper():
                     false_capitals += 1
         rows.append({"set": name, "capitalised tokens restored": capital_right / max(capital_total, 1),
+                     "capitalised, any form": capital_started / max(capital_total, 1),
                      "false capitals per 1,000 tokens": 1000 * false_capitals / max(tokens_total, 1),
                      "tokens": tokens_total})
     return rows

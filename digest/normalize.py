@@ -179,9 +179,15 @@ class CasingModel:
     in_names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     """lower -> Counter of forms seen inside multi-word names ("Civil" in "Raqqa Civil Council")."""
     phrases: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    """lowered name -> Counter of its capitalised forms, seen whole or inside a longer name."""
+    whole_names: Counter = field(default_factory=Counter)
+    """lowered name -> times it stood as a whole name, not only inside a longer one."""
+    contexts: Counter = field(default_factory=Counter)
+    """(side, neighbour, word, capitalised) counts for words the corpus writes both ways."""
 
-    def merge(self, counts: tuple[Counter, Counter, Counter]) -> None:
-        words, in_names, phrases = counts
+    def merge(self, counts: tuple[Counter, Counter, Counter, Counter]) -> None:
+        words, in_names, phrases, whole_names = counts
+        self.whole_names.update(whole_names)
         for (lower, form), n in words.items():
             self.words[lower][form] += n
         for (lower, form), n in in_names.items():
@@ -189,27 +195,45 @@ class CasingModel:
         for (key, forms), n in phrases.items():
             self.phrases[key][forms] += n
 
-    def drop_common_phrases(self, texts: list[str]) -> None:
-        """Forget a capitalised phrase of common words ("Climate Change") that the corpus
-        mostly writes in lowercase ("climate change")."""
+    def read_lowercase_uses(self, texts: list[str]) -> None:
+        """A second look at the cased texts, for what a name count alone gets wrong:
+        forget a phrase of common words ("Climate Change") that the corpus mostly writes in
+        lowercase, and count the neighbours of words it writes both ways ("the House" but
+        "house arrest"), so context can decide."""
         lower_words = _wordlist()[0]
         suspects = {k for k in self.phrases if all(w in lower_words for w in k)}
-        if not suspects:
-            return
+        by_first = defaultdict(set)
+        for key in suspects:
+            by_first[key[0]].add(key)
+        two_way = {w for w, forms in self.words.items() if forms.get(w) and _is_capitalised(self.word_form(w) or w)}
         lowercase_uses: Counter = Counter()
-        longest = max(len(k) for k in suspects)
         for text in texts:
             tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
-            for size in range(2, longest + 1):
-                for i in range(len(tokens) - size + 1):
-                    window = tokens[i : i + size]
-                    if window[0].islower():
-                        key = tuple(window)
-                        if key in suspects and all(t.islower() for t in window):
+            lowered = [t.lower() for t in tokens]
+            for i, word in enumerate(lowered):
+                if word in by_first and tokens[i] == word:
+                    for key in by_first[word]:
+                        if tuple(tokens[i : i + len(key)]) == key:
                             lowercase_uses[key] += 1
+                if word in two_way and i > 0:
+                    capital = tokens[i] != word
+                    self.contexts[("L", lowered[i - 1], word, capital)] += 1
+                    if i + 1 < len(tokens):
+                        self.contexts[("R", lowered[i + 1], word, capital)] += 1
         for key in suspects:
-            if lowercase_uses[key] >= sum(self.phrases[key].values()):
+            # Only a whole name outweighs lowercase uses: "Human Rights" inside "Human Rights
+            # Watch" is no evidence that "human rights" alone is a name
+            if lowercase_uses[key] and lowercase_uses[key] >= self.whole_names[key]:
                 del self.phrases[key]
+
+    def lowercase_in_context(self, word: str, before: str, after: str) -> bool:
+        """True when the corpus writes this word in lowercase beside this neighbour more often
+        than capitalised ("house arrest", "weapons of mass destruction")."""
+        for side, neighbour in (("L", before), ("R", after)):
+            if neighbour:
+                if self.contexts.get((side, neighbour, word, False), 0) > self.contexts.get((side, neighbour, word, True), 0):
+                    return True
+        return False
 
     def phrase_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
         forms = self.phrases.get(key)
@@ -261,12 +285,14 @@ def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: 
     return runs
 
 
-def casing_counts(text: str) -> tuple[Counter, Counter, Counter]:
+def casing_counts(text: str) -> tuple[Counter, Counter, Counter, Counter]:
     """One cased text's evidence: (lower, form) counts of words standing alone and inside names,
-    and (lowered phrase, forms) counts of multi-word names. Per text, so it can be cached and merged."""
+    (lowered phrase, forms) counts of multi-word names and the names inside them, and counts of
+    lowered whole names. Per text, so it can be cached and merged."""
     words: Counter = Counter()
     in_names: Counter = Counter()
     phrases: Counter = Counter()
+    whole_names: Counter = Counter()
     lower_words, _ = _wordlist()
     for paragraph in paragraphs(text):
         for sentence in split_sentences(paragraph):
@@ -283,9 +309,16 @@ def casing_counts(text: str) -> tuple[Counter, Counter, Counter]:
                 (in_names if i in in_run else words)[(lower, token)] += 1
             for run in runs:
                 if len(run) >= 2:
-                    forms = tuple(tokens[i] for i in run)
+                    whole_names[tuple(tokens[i].lower() for i in run)] += 1
+                for forms in _name_parts(tuple(tokens[i] for i in run)):
                     phrases[(tuple(t.lower() for t in forms), forms)] += 1
-    return words, in_names, phrases
+    return words, in_names, phrases, whole_names
+
+
+def _name_parts(name: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name and the names inside it: "Iran's National Security Council" also teaches
+    "National Security Council" and "Security Council", which other articles use alone."""
+    return [name[start:end] for start in range(len(name) - 1) for end in range(start + 2, len(name) + 1)]
 
 
 def learn_casing(texts: Iterable[str], cache=None, executor=None) -> CasingModel:
@@ -308,7 +341,7 @@ def learn_casing(texts: Iterable[str], cache=None, executor=None) -> CasingModel
     model = CasingModel()
     for position in range(len(texts)):
         model.merge(counts[position])
-    model.drop_common_phrases(texts)
+    model.read_lowercase_uses(texts)
     return model
 
 
@@ -341,8 +374,23 @@ def _case_word(word: str, model: CasingModel) -> tuple[str, bool]:
     return word, False
 
 
+def _rejoin_elisions(sentence: str, model: CasingModel) -> str:
+    """'d alema' -> "d'alema" where the corpus writes "D'Alema": the tokenizer dropped the apostrophe.
+    Same length, so token offsets stay put."""
+    def join(match: re.Match[str]) -> str:
+        joined = f"{match.group(1)}'{match.group(2)}"
+        form = model.word_form(joined)
+        return joined if form and _is_capitalised(form) else match.group(0)
+
+    return _ELISION_RE.sub(join, sentence) if _ELISION_RE.search(sentence) else sentence
+
+
+_ELISION_RE = re.compile(r"\b([dlo]) ([^\W\d_]{2,})\b")
+
+
 def truecase_sentence(sentence: str, model: CasingModel) -> str:
     """Restore capitals in one lowercased sentence."""
+    sentence = _rejoin_elisions(sentence, model)
     matches = _tokens(sentence)
     if not matches:
         return sentence
@@ -365,6 +413,9 @@ def truecase_sentence(sentence: str, model: CasingModel) -> str:
                 break
         else:
             forms[i], proper[i] = _case_word(lowered[i], model)
+            if proper[i] and model.lowercase_in_context(lowered[i], lowered[i - 1] if i else "",
+                                                         lowered[i + 1] if i + 1 < len(lowered) else ""):
+                forms[i], proper[i] = lowered[i], False
             i += 1
 
     _capitalise_unknown_neighbours(sentence, matches, lowered, forms, proper, model)
@@ -478,6 +529,12 @@ def _title_place(place: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0) if m.group(0) in ("and",) else m.group(0).capitalize(), place)
 
 
+def _corpus_form(name: str, model: CasingModel) -> str:
+    """'ap' -> 'AP' when the corpus writes it so, else title case."""
+    form = model.word_form(name.lower()) if " " not in name else None
+    return form if form and _is_capitalised(form) else _title_place(name)
+
+
 def truecase(text: str, model: CasingModel, outlet_names: dict[str, str] | None = None) -> str:
     """Restore casing of a lowercased article, paragraph by paragraph, sentence by sentence."""
     outlet_names = outlet_names or {}
@@ -488,7 +545,7 @@ def truecase(text: str, model: CasingModel, outlet_names: dict[str, str] | None 
             dateline = split_dateline(paragraph)
             if dateline:
                 place, outlet, paragraph = dateline
-                outlet_cased = outlet_names.get(outlet.strip().lower()) or _title_place(outlet.strip())
+                outlet_cased = outlet_names.get(outlet.strip().lower()) or _corpus_form(outlet.strip(), model)
                 prefix = f"{_title_place(place)} ({outlet_cased}) - "
         sentences = [truecase_sentence(s, model) for s in split_sentences(paragraph)]
         out_paragraphs.append(prefix + " ".join(sentences))
@@ -556,7 +613,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None):
         outlet_names.setdefault(raw.source.key, raw.source.name)
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
     cache = cache or Cache(None)
-    model_key = fingerprint(model.words, model.in_names, model.phrases, sorted(outlet_names.items())) if cache.folder else ""
+    model_key = fingerprint(model.words, model.in_names, model.phrases, model.whole_names, model.contexts, sorted(outlet_names.items())) if cache.folder else ""
     keys, results = [], {}
     for position, (raw, text, notes) in enumerate(cleaned):
         # Only lowercased text (or title) depends on what the rest of the corpus teaches

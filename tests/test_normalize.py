@@ -66,3 +66,29 @@ def test_sentence_splitting_of_cased_text_keeps_abbreviations_and_initials():
         "Mr. Smith met Gen. Jones of the U.S. Army on Monday.", '"We will stay," he said.',
         "George W. Bush left at 5 p.m. Then it rained!",
     ]
+
+
+def test_a_name_inside_a_longer_name_is_learned_but_not_a_common_phrase():
+    model = learn_casing([
+        "Delegates met Iran's National Security Council on Monday. Groups like Human Rights Watch protested.",
+        "Officials spoke of human rights at length.",
+    ])
+    restored = restore("then the national security council met . they spoke about human rights , and left .", model)
+    assert "Then the National Security Council met" in restored
+    assert "about human rights" in restored
+
+
+def test_dropped_apostrophes_in_names_come_back():
+    model = learn_casing(["Prime Minister Massimo D'Alema spoke. Later D'Alema left."])
+    restored = restore("premier massimo d alema said it would rain , and it did , and they left .", model)
+    assert "Massimo D'Alema said" in restored
+
+
+def test_context_decides_words_the_corpus_writes_both_ways():
+    model = learn_casing([
+        "The House voted on Monday. Later the House adjourned. A vote in the House followed.",
+        "He was under house arrest. She stayed under house arrest for a year.",
+    ])
+    restored = restore("the leader was placed under house arrest , officials said , and the house voted .", model)
+    assert "under house arrest" in restored
+    assert "the House voted" in restored
