@@ -112,5 +112,6 @@ def _quotes(briefing: Briefing, names: dict[str, str]) -> list[dict]:
 
 
 def export_json(briefings: list[Briefing], pages: dict[str, str]) -> str:
-    data = {"format_version": FORMAT_VERSION, "briefings": [briefing_record(b, pages[b.story.id]) for b in briefings]}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # One briefing a line: diffs stay readable, and without indent json uses its C encoder (10x faster)
+    records = ",\n".join(json.dumps(briefing_record(b, pages[b.story.id]), ensure_ascii=False) for b in briefings)
+    return f'{{"format_version": {FORMAT_VERSION}, "briefings": [\n{records}\n]}}\n'

@@ -55,11 +55,10 @@ def looks_tokenized(text: str) -> bool:
 
 
 def looks_lowercased(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 20:
+    letters = sum(map(str.isalpha, text))
+    if letters < 20:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) < 0.004
+    return sum(map(str.isupper, text)) / letters < 0.004
 
 
 def undo_tokenizer_spacing(text: str) -> str:
@@ -184,6 +183,7 @@ class CasingModel:
     """lowered name -> times it stood as a whole name, not only inside a longer one."""
     contexts: Counter = field(default_factory=Counter)
     """(side, neighbour, word, capitalised) counts for words the corpus writes both ways."""
+    _index: tuple | None = field(default=None, repr=False, compare=False)
 
     def merge(self, counts: tuple[Counter, Counter, Counter, Counter]) -> None:
         words, in_names, phrases, whole_names = counts
@@ -258,7 +258,41 @@ class CasingModel:
 
     @property
     def longest_phrase(self) -> int:
-        return max((len(k) for k in self.phrases), default=1)
+        return self._phrase_index()[0]
+
+    def _phrase_index(self) -> tuple[int, dict[str, list[tuple[str, ...]]]]:
+        # Asked once a sentence; the phrases are fixed once the model is learned
+        if self._index is None or self._index[0] != len(self.phrases):
+            by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+            for key in sorted(self.phrases):
+                by_first[key[0]].append(key)
+            self._index = (len(self.phrases), (max((len(k) for k in self.phrases), default=1), dict(by_first)))
+        return self._index[1]
+
+    def signature(self, text: str) -> str:
+        """What this model decides for the words, names and word pairs of one lowercased text.
+
+        A restored article is cached under this, not under the whole model: a day's new
+        articles change the model's counts, but rarely what it decides for an older article."""
+        from .cache import fingerprint
+
+        tokens = [m.group(0).lower() for m in TOKEN_RE.finditer(text)]
+        vocabulary = sorted(set(tokens))
+        by_first = self._phrase_index()[1]
+        names = set()
+        for i, word in enumerate(tokens):
+            for key in by_first.get(word, ()):
+                if tuple(tokens[i : i + len(key)]) == key:
+                    names.add((key, self.phrase_form(key)))
+            if word in ("d", "l", "o") and i + 1 < len(tokens):
+                vocabulary.append(f"{word}'{tokens[i + 1]}")
+        pairs = set()
+        for before, after in zip(tokens, tokens[1:]):
+            for side, neighbour, word in (("L", before, after), ("R", after, before)):
+                lower, capital = self.contexts.get((side, neighbour, word, False), 0), self.contexts.get((side, neighbour, word, True), 0)
+                if lower or capital:
+                    pairs.add((side, neighbour, word, lower > capital))
+        return fingerprint([(w, self.word_form(w)) for w in vocabulary], sorted(names), sorted(pairs))
 
 
 def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: frozenset[str]) -> list[list[int]]:
@@ -613,12 +647,13 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None):
         outlet_names.setdefault(raw.source.key, raw.source.name)
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
     cache = cache or Cache(None)
-    model_key = fingerprint(model.words, model.in_names, model.phrases, model.whole_names, model.contexts, sorted(outlet_names.items())) if cache.folder else ""
+    outlets_key = sorted(outlet_names.items())
     keys, results = [], {}
     for position, (raw, text, notes) in enumerate(cleaned):
         # Only lowercased text (or title) depends on what the rest of the corpus teaches
         needs_model = looks_lowercased(text) or bool(raw.title and raw.title == raw.title.lower())
-        key = fingerprint(raw, notes, model_key if needs_model else "") if cache.folder else ""
+        casing = model.signature(f"{text}\n{clean(raw.title or '')}") if needs_model and cache.folder else ""
+        key = fingerprint(raw, notes, casing, outlets_key if needs_model else "") if cache.folder else ""
         keys.append(key)
         hit = cache.get("articles", key) if key else None
         if hit is not None:

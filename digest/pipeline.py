@@ -72,7 +72,7 @@ class Analysis:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def analyse(config: DigestConfig) -> Analysis:
+def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -90,7 +90,7 @@ def analyse(config: DigestConfig) -> Analysis:
         diagnostics.append(Diagnostic(level, path, line, message))
 
     executor = make_executor(config.jobs, config.dask)
-    cache = Cache(config.cache_dir)
+    cache = cache or Cache(None)
     try:
         articles = restore_articles(list(corpus.articles), report, executor, cache)
         lap("restore")
@@ -103,7 +103,6 @@ def analyse(config: DigestConfig) -> Analysis:
         lap("briefings")
     finally:
         executor.close()
-    cache.prune()
     briefings, stories_state = continuity.with_history(briefings, previous)
     return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state}, timings)
 
@@ -121,7 +120,21 @@ def cached_briefings(stories, executor, cache: Cache) -> list[Briefing]:
     return [found[i] for i in range(len(stories))]
 
 
-def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, docs_dir: Path) -> None:
+def briefing_pages(briefings: list[Briefing], cache: Cache) -> list[render.Page]:
+    """A briefing's page is rendered again only when the briefing (or its history) changed."""
+    pages = []
+    for briefing in briefings:
+        key = fingerprint("page", briefing) if cache.folder else ""
+        text = cache.get("pages", key) if key else None
+        if text is None:
+            text = render.render_briefing(briefing)
+            if key:
+                cache.put("pages", key, text)
+        pages.append(render.Page(render.briefing_path(briefing), text))
+    return pages
+
+
+def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, docs_dir: Path, cache: Cache | None = None) -> None:
     """Write every page into docs_dir (a fresh staging folder)."""
     pages: list[render.Page] = []
     pages.append(render.Page("index.md", render.render_home(briefings, layout.site_name)))
@@ -129,8 +142,7 @@ def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, doc
     pages.extend(render.render_tags(briefings))
     pages.append(render.Page("sources.md", render.render_sources(briefings, sources)))
     pages.append(render.Page("about.md", render.render_about()))
-    for briefing in briefings:
-        pages.append(render.Page(render.briefing_path(briefing), render.render_briefing(briefing)))
+    pages.extend(briefing_pages(briefings, cache or Cache(None)))
     page_urls = {b.story.id: render.briefing_path(b)[: -len(".md")] + "/" for b in briefings}
     pages.append(render.Page("briefings.json", export_json(briefings, page_urls)))
     rss, atom = render_feeds(briefings, layout.site_name, layout.site_url, page_urls)
@@ -168,14 +180,16 @@ def _staged(*targets: Path) -> Iterator[list[Path]]:
 def generate(config: DigestConfig) -> DigestResult:
     """Corpus -> Markdown pages and briefings.json in the docs folder (replaced atomically)."""
     layout = _layout(config)
-    analysis = analyse(config)
+    cache = Cache(config.cache_dir)
+    analysis = analyse(config, cache)
     result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir,
                           timings=analysis.timings)
     if config.strict and result.problems:
         return result  # the caller reports the problems; the previous pages stay
     with _staged(layout.docs_dir) as (docs,):
         started = time.perf_counter()
-        write_pages(analysis.briefings, analysis.sources, layout, docs)
+        write_pages(analysis.briefings, analysis.sources, layout, docs, cache)
+        cache.prune()
         result.timings["render"] = time.perf_counter() - started
         site.swap_in(docs, layout.docs_dir)
         if config.keep_state:
@@ -186,14 +200,16 @@ def generate(config: DigestConfig) -> DigestResult:
 def build(config: DigestConfig) -> DigestResult:
     """Corpus -> pages -> MkDocs site. Nothing is replaced unless every step succeeded."""
     layout = _layout(config)
-    analysis = analyse(config)
+    cache = Cache(config.cache_dir)
+    analysis = analyse(config, cache)
     result = DigestResult(tuple(analysis.briefings), tuple(analysis.diagnostics), analysis.articles, layout.docs_dir,
                           layout.site_dir, timings=analysis.timings)
     if config.strict and result.problems:
         return result  # the caller reports the problems; the previous site stays
     with _staged(layout.docs_dir, layout.site_dir) as (docs, built):
         started = time.perf_counter()
-        write_pages(analysis.briefings, analysis.sources, layout, docs)
+        write_pages(analysis.briefings, analysis.sources, layout, docs, cache)
+        cache.prune()
         result.timings["render"] = time.perf_counter() - started
         site.build_site(layout, docs, built, strict=config.strict)
         result.timings["mkdocs"] = time.perf_counter() - started - result.timings["render"]

@@ -67,6 +67,16 @@ class Page:
     text: str
 
 
+def unsearched(markdown: str) -> str:
+    """Shown on the page, left out of the search index: the index holds what a reader searches
+    for (headline, summary, figures, tags, outlets), and the browser loads it whole."""
+    return f'<span data-search-exclude="">{markdown}</span>'
+
+
+UNSEARCHED_BLOCK = "{: data-search-exclude }"
+"""On the line after a paragraph (attr_list): the paragraph is left out of the search index."""
+
+
 def briefing_path(briefing: Briefing) -> str:
     return f"briefings/{briefing.story.slug}.md"
 
@@ -88,7 +98,7 @@ def render_briefing(briefing: Briefing) -> str:
         for c in citations:
             target = safe_url(urls.get(c.article_id)) or f"#{anchors[c.article_id]}"
             parts.append(f"[\\[{md(names.get(c.source, c.source))}\\]]({target})")
-        return " ".join(parts)
+        return unsearched(" ".join(parts))
 
     out = [_front_matter(briefing), f"# {md(plain(briefing.headline))}", ""]
     outlets = ", ".join(md(s.name) for s in story.sources)
@@ -96,9 +106,9 @@ def render_briefing(briefing: Briefing) -> str:
     out += [f"*{date_span(story.first_day, story.last_day)} · {outlets} · {count} article{'s' if count != 1 else ''}*", ""]
     history = briefing.history
     if history.first_published and history.last_updated and history.last_updated.date() != history.first_published.date():
-        out += [f"First published {format_day(history.first_published.date())} · last updated {format_day(history.last_updated.date())}", ""]
+        out += [f"First published {format_day(history.first_published.date())} · last updated {format_day(history.last_updated.date())}", UNSEARCHED_BLOCK, ""]
     if history.changes:
-        out += ["**What changed in the last update:** " + "; ".join(md(c) for c in history.changes) + ".", ""]
+        out += ["**What changed in the last update:** " + "; ".join(md(c) for c in history.changes) + ".", UNSEARCHED_BLOCK, ""]
 
     out += ["## Summary", ""]
     for sentence in briefing.summary:
@@ -142,7 +152,7 @@ def _render_figures(briefing: Briefing, names: dict[str, str]) -> list[str]:
     out = ["## Key figures", ""]
     if not briefing.figures:
         return out + ["*No figures in the articles of this story.*", ""]
-    out += ["| Figure | What it counts | Reported by |", "| --- | --- | --- |"]
+    out += [f"| {unsearched('Figure')} | {unsearched('What it counts')} | {unsearched('Reported by')} |", "| --- | --- | --- |"]
     for figure in briefing.figures:
         by = []
         for source in figure.sources:
@@ -158,8 +168,8 @@ def _render_figures(briefing: Briefing, names: dict[str, str]) -> list[str]:
                 detail.append("according to " + " and ".join(speakers))
             by.append(md(names.get(source, source)) + (f" ({md('; '.join(detail))})" if detail else ""))
         counts = md(figure.counts)
-        context = md(f"“{figure.context}”") if figure.context else ""
-        out.append(f"| {md(figure.label)} | {counts}<br>{context} | {'<br>'.join(by)} |")
+        context = unsearched(md(f"“{figure.context}”")) if figure.context else ""
+        out.append(f"| {md(figure.label)} | {counts}<br>{context} | {unsearched('<br>'.join(by))} |")
     return out + [""]
 
 
@@ -294,7 +304,8 @@ def render_tags(briefings: list[Briefing]) -> list[Page]:
             if briefing not in tagged[slug]:
                 tagged[slug].append(briefing)
     pages = []
-    index = ["---", "title: Topics", "---", "", "# Topics", "", "People, organisations and places named in the briefings.", ""]
+    # Out of search like the topic pages: every name is already in its briefings' Tags
+    index = ["---", "title: Topics", "search:", "  exclude: true", "---", "", "# Topics", "", "People, organisations and places named in the briefings.", ""]
     for kind, title in KIND_TITLES.items():
         slugs = sorted((s for s, e in entity_of.items() if e.kind == kind), key=lambda s: (-len(tagged[s]), s))
         if not slugs:

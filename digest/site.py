@@ -52,7 +52,8 @@ def build_site(layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool)
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        config = load_config(config_file=str(layout.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict)
+        config = load_config(config_file=str(layout.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict,
+                             hooks=_hooks(layout))
         build(config)
     except (Abort, ConfigurationError) as exc:
         raise DigestError(f"MkDocs build failed: {exc}") from exc
@@ -62,7 +63,20 @@ def serve_site(layout: SiteLayout, address: str | None) -> None:
     from mkdocs.commands.serve import serve
 
     options = {"dev_addr": address} if address else {}
-    serve(config_file=str(layout.config_file), docs_dir=str(layout.docs_dir), **options)
+    serve(config_file=str(layout.config_file), docs_dir=str(layout.docs_dir), hooks=_hooks(layout), **options)
+
+
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+
+
+def _hooks(layout: SiteLayout) -> list[str]:
+    """The project's own hooks from mkdocs.yml, then digest's (a lean search index)."""
+    from mkdocs.utils import yaml_load
+
+    with layout.config_file.open(encoding="utf-8") as handle:
+        declared = (yaml_load(handle) or {}).get("hooks") or []
+    own = [str((layout.config_file.parent / h).resolve()) for h in declared if isinstance(h, str)]
+    return own + ([str(HOOKS)] if str(HOOKS) not in own else [])
 
 
 def is_ours(path: Path) -> bool:

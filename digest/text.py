@@ -86,7 +86,9 @@ def split_sentences(paragraph: str) -> list[str]:
         return [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=\S)", paragraph) if p.strip()]
     if re.search(r"[.!?]\W*\s+\W*[A-Z]", paragraph):
         return split_cased(paragraph)
-    parts = [p.strip() for p in _segmenter().segment(paragraph)]
+    # The processor's sentences directly: pysbd's own segment() then finds each one in the text
+    # again with a freshly compiled regex, which took half its time
+    parts = [p.strip() for p in _segmenter().processor(paragraph).process()]
     return [p for p in parts if p]
 
 

@@ -34,4 +34,33 @@ def test_cached_rebuild_is_identical_and_reuses_unchanged_work(make_project, tmp
     cached = run("c", cache)
     assert len(built) == 1  # only the story that changed
     assert cached == run("clean", None)
-    assert len(list(cache.rglob("*.pickle"))) < 20  # unused entries were pruned
+    # unused entries were pruned: the cache holds what a fresh build of this corpus writes
+    assert run("fresh", tmp_path / "fresh-cache") == cached
+    entries = lambda folder: sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.pickle"))
+    assert entries(cache) == entries(tmp_path / "fresh-cache")
+
+
+def test_a_cached_lowercased_article_follows_what_new_articles_teach(make_project, tmp_path):
+    """A lowercased article is cached under the casing decisions for its own words: a new cased
+    article that changes one of them ("the House") must re-restore it, and nothing else."""
+    project = make_project({
+        "wire/vote.md": "---\nsource: wire\ntitle: the house voted\npublished: 2024-03-01\n---\n"
+                        "washington ( wire ) - the house voted on the budget on monday , officials said .\n"
+                        "the vote was close , and the house adjourned .\n",
+        "daily/vote.md": "---\nsource: daily\ntitle: A close vote\npublished: 2024-03-01\n---\n"
+                         "The vote on the budget was close. Lawmakers left the house on foot.\n",
+    })
+    cache = tmp_path / "cache"
+
+    def run(out, cache_dir):
+        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
+                              keep_state=False, cache_dir=cache_dir))
+        return pages(tmp_path / out)
+
+    first = run("a", cache)
+    assert any(b"the house adjourned" in text for text in first.values())
+    write_files(project / "content" / "articles", {"post/house.md": "---\nsource: post\ntitle: Budget passes\npublished: 2024-03-02\n---\n"
+                                                   "The House voted on the budget. Later the House adjourned. The House met again.\n"})
+    cached = run("b", cache)
+    assert any(b"the House adjourned" in text for text in cached.values())
+    assert cached == run("clean", None)

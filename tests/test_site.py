@@ -49,6 +49,22 @@ def test_site_has_pages_for_every_briefing(built):
     assert "Key figures" in html and "Talal Selo" in html and "syria s raqqa" not in html.lower()
 
 
+def test_search_index_holds_what_readers_search_for_once_per_briefing(built):
+    project, result = built
+    docs = json.loads((project / "site" / "search" / "search_index.json").read_text())["docs"]
+    seed = next(b for b in result.briefings if "Raqqa" in b.headline)
+    entries = [d for d in docs if d["location"].startswith(f"briefings/{seed.story.slug}/")]
+    assert len(entries) == 1  # one entry a briefing: no repeated address and section titles
+    entry = entries[0]
+    assert entry["title"] == seed.headline
+    text = entry["text"]
+    assert seed.summary[0].text.split()[3] in text  # the summary
+    assert "275" in text and "Talal Selo" in text and "BBC News" in text  # figures, tags, outlets
+    for left_out in ("[Reuters]", "Reported by", "according to", "What changed", "Source comparison"):
+        assert left_out not in text, left_out
+    assert not any(d["location"].startswith("tags/") for d in docs)  # topic pages repeat the tags
+
+
 def test_export_lists_every_briefing(built):
     project, result = built
     data = json.loads((project / "site" / "briefings.json").read_text())
