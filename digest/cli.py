@@ -10,13 +10,13 @@ import click
 from .errors import DigestError
 
 
-def _config(content, config_file, docs, strict, max_article_mb, no_state=False, jobs=1, dask=None, no_cache=False, **_):
+def _config(content, config_file, docs, strict, max_article_mb, no_state=False, jobs=1, dask=None, no_cache=False, quiet=False, **_):
     from .pipeline import DigestConfig
 
     cache = None if no_cache else Path(config_file).resolve().parent / "build" / "cache"
     return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
                         strict=strict, max_article_bytes=int(max_article_mb * 1024 * 1024), keep_state=not no_state,
-                        jobs=jobs, dask=dask, cache_dir=cache)
+                        jobs=jobs, dask=dask, cache_dir=cache, progress=not quiet)
 
 
 def _print_diagnostics(result, quiet: bool) -> None:
@@ -32,7 +32,7 @@ def _common(command):
     command = click.option("--config", "config_file", default="mkdocs.yml", show_default=True, help="MkDocs configuration.")(command)
     command = click.option("--strict", is_flag=True, help="Exit non-zero on any warning or error, keeping the previous output.")(command)
     command = click.option("--max-article-mb", default=2.0, show_default=True, help="Articles larger than this are truncated.")(command)
-    command = click.option("--quiet", "-q", is_flag=True, help="Hide informational log lines.")(command)
+    command = click.option("--quiet", "-q", is_flag=True, help="Hide informational log lines and progress.")(command)
     command = click.option("--no-state", "no_state", is_flag=True, help="Neither read nor write content/digest-state.json.")(command)
     command = click.option("--jobs", "-j", default=1, show_default=True, help="Processes for per-article and per-story work (0: one per core).")(command)
     command = click.option("--dask", "dask", metavar="ADDRESS", help="Run that work on a Dask scheduler instead (needs the 'distributed' package).")(command)

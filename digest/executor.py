@@ -13,14 +13,20 @@ R = TypeVar("R")
 
 
 class Executor(Protocol):
-    def map(self, function: Callable[[T], R], items: Iterable[T]) -> list[R]: ...
+    def map(self, function: Callable[[T], R], items: Iterable[T], tick: Callable[[int], None] | None = None) -> list[R]:
+        """function over items, results in input order; tick(n) as n more are done."""
 
     def close(self) -> None: ...
 
 
 class SerialExecutor:
-    def map(self, function, items):
-        return [function(item) for item in items]
+    def map(self, function, items, tick=None):
+        results = []
+        for item in items:
+            results.append(function(item))
+            if tick:
+                tick(1)
+        return results
 
     def close(self) -> None:
         pass
@@ -34,10 +40,15 @@ class ProcessExecutor:
         self.jobs = jobs
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
-    def map(self, function, items):
+    def map(self, function, items, tick=None):
         items = list(items)
         chunk = max(1, len(items) // (self.jobs * 8))
-        return list(self.pool.map(function, items, chunksize=chunk))
+        results = []
+        for result in self.pool.map(function, items, chunksize=chunk):
+            results.append(result)
+            if tick:
+                tick(1)
+        return results
 
     def close(self) -> None:
         self.pool.shutdown()
@@ -51,11 +62,17 @@ class DaskExecutor:
 
         self.client = Client(address)
 
-    def map(self, function, items):
+    def map(self, function, items, tick=None):
+        from distributed import as_completed
+
         items = list(items)
         size = max(1, len(items) // 64)
         batches = [items[i : i + size] for i in range(0, len(items), size)]
         futures = self.client.map(_run_batch, [function] * len(batches), batches, pure=False)
+        if tick:
+            sizes = {future.key: len(batch) for future, batch in zip(futures, batches)}
+            for future in as_completed(futures):
+                tick(sizes[future.key])
         return [result for batch in self.client.gather(futures) for result in batch]
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .progress import QUIET
 from .registry import Registry, TextStep
 from .text import FUNCTION_WORDS, paragraphs, split_sentences
 
@@ -622,7 +623,7 @@ MAX_SENTENCES = 400
 """Sentences of one article that are analysed: a news article has far fewer; this bounds a runaway file."""
 
 
-def restore_articles(raw_articles, report=None, executor=None, cache=None):
+def restore_articles(raw_articles, report=None, executor=None, cache=None, progress=None):
     """Raw articles -> articles with readable text, sentences and a headline.
 
     The casing model is learned from the corpus's own normally-cased articles,
@@ -660,7 +661,9 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None):
             results[position] = hit
     missing = [position for position in range(len(cleaned)) if position not in results]
     work = partial(_restore_one, model=model, outlet_names=outlet_names)
-    for position, result in zip(missing, (executor or SerialExecutor()).map(work, [cleaned[p] for p in missing])):
+    with (progress or QUIET).stage("restoring", len(missing), "articles") as tick:
+        restored = (executor or SerialExecutor()).map(work, [cleaned[p] for p in missing], tick)
+    for position, result in zip(missing, restored):
         results[position] = result
         if keys[position]:
             cache.put("articles", keys[position], result)

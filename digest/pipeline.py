@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from .feeds import render_feeds
 from .grouping import GroupingConfig, group
 from .models import Briefing, Diagnostic, Source
 from .normalize import restore_articles
+from .progress import QUIET, Progress
 from .state import load_state, save_state
 
 
@@ -43,6 +45,8 @@ class DigestConfig:
     """Where restored articles and briefings are cached between builds (None: no cache)."""
     dask: str | None = None
     """Address of a Dask scheduler to run those stages on instead."""
+    progress: bool = False
+    """Show progress on stderr: a bar on a terminal, a log line every 10 s elsewhere."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +95,18 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
 
     executor = make_executor(config.jobs, config.dask)
     cache = cache or Cache(None)
+    progress = Progress(config.progress)
     try:
-        articles = restore_articles(list(corpus.articles), report, executor, cache)
+        articles = restore_articles(list(corpus.articles), report, executor, cache, progress)
         lap("restore")
         state = load_state(config.content_dir) if config.keep_state else {}
         previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
         # Stories keep the ids and pages they had in the previous build (digest-state.json)
+        if config.progress and len(articles) > 10_000:
+            print(f"digest: grouping {len(articles):,} articles into stories", file=sys.stderr, flush=True)
         stories = continuity.keep_ids(group(articles, config.grouping), previous)
         lap("cluster")
-        briefings = cached_briefings(stories, executor, cache)
+        briefings = cached_briefings(stories, executor, cache, progress)
         lap("briefings")
     finally:
         executor.close()
@@ -107,13 +114,15 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
     return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state}, timings)
 
 
-def cached_briefings(stories, executor, cache: Cache) -> list[Briefing]:
+def cached_briefings(stories, executor, cache: Cache, progress: Progress | None = None) -> list[Briefing]:
     """Briefings of unchanged stories come from the cache; the others are built (in parallel)."""
     keys = [fingerprint(story) if cache.folder else "" for story in stories]
     found = {i: cache.get("briefings", key) for i, key in enumerate(keys) if key}
     found = {i: briefing for i, briefing in found.items() if briefing is not None}
     missing = [i for i in range(len(stories)) if i not in found]
-    for i, briefing in zip(missing, executor.map(build_briefing, [stories[i] for i in missing])):
+    with (progress or QUIET).stage("briefing", len(missing), "stories") as tick:
+        built = executor.map(build_briefing, [stories[i] for i in missing], tick)
+    for i, briefing in zip(missing, built):
         found[i] = briefing
         if keys[i]:
             cache.put("briefings", keys[i], briefing)

@@ -31,5 +31,5 @@ def test_two_processes_give_identical_output(corpus, tmp_path):
 def test_a_dask_cluster_gives_identical_output(corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        on_dask = run(corpus, tmp_path / "dask", dask=cluster.scheduler_address)
+        on_dask = run(corpus, tmp_path / "dask", dask=cluster.scheduler_address, progress=True)  # progress ticks as batches finish
     assert on_dask == run(corpus, tmp_path / "local", jobs=1)
