@@ -74,3 +74,23 @@ class Cache:
                     path.unlink()
                 except OSError:
                     pass
+
+
+def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str], executor=None, tick=None) -> list:
+    """function(item) for every item, in order: from the cache where its key is there, else
+    computed on the executor (and stored). An empty key means: do not cache this one."""
+    from .executor import SerialExecutor
+
+    results: dict[int, object] = {}
+    for position, key in enumerate(keys):
+        hit = cache.get(kind, key) if key else None
+        if hit is not None:
+            results[position] = hit
+            if tick:
+                tick(1)
+    missing = [p for p in range(len(items)) if p not in results]
+    for position, result in zip(missing, (executor or SerialExecutor()).map(function, [items[p] for p in missing], tick)):
+        results[position] = result
+        if keys[position]:
+            cache.put(kind, keys[position], result)
+    return [results[p] for p in range(len(items))]

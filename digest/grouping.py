@@ -17,15 +17,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import heapq
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from .cache import Cache, cached_map, fingerprint
 from .models import Article, Story
+from .progress import QUIET, Progress
 from .text import FUNCTION_WORDS, slugify
 
 
@@ -77,6 +80,42 @@ def article_markers(article: Article) -> Counter:
     return markers
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """One article's evidence, computed once per article (in parallel, and cached between
+    builds): its words as TF-IDF counts them, and the names and numbers it mentions."""
+
+    terms: tuple[tuple[str, int], ...]
+    markers: tuple[tuple[str, int], ...]
+
+
+_TFIDF_OPTIONS = {"sublinear_tf": True, "stop_words": "english", "min_df": 1, "dtype": np.float32}
+
+
+@lru_cache(maxsize=1)
+def _word_analyzer():
+    return TfidfVectorizer(**_TFIDF_OPTIONS).build_analyzer()
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    terms = Counter(_word_analyzer()(f"{article.title or ''}\n{article.text}"))
+    return ArticleFeatures(tuple(sorted(terms.items())), tuple(sorted(article_markers(article).items())))
+
+
+def _tfidf(per_article: list[ArticleFeatures]) -> sparse.csr_matrix:
+    """The matrix TfidfVectorizer(**_TFIDF_OPTIONS).fit_transform would give, from counts made per article."""
+    vocabulary = {term: i for i, term in enumerate(sorted({t for f in per_article for t, _ in f.terms}))}
+    indptr, indices, values = [0], [], []
+    for found in per_article:
+        indices.extend(vocabulary[t] for t, _ in found.terms)
+        values.extend(n for _, n in found.terms)
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix((np.array(values, dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                               shape=(len(per_article), len(vocabulary)))
+    counts.sort_indices()
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+
+
 @dataclass(frozen=True)
 class Features:
     """What grouping knows of each article: words (TF-IDF), names and numbers, day."""
@@ -87,10 +126,13 @@ class Features:
     name_columns: tuple[int, ...] = ()  # columns of markers that are names (not numbers)
 
 
-def features(articles: list[Article]) -> Features:
-    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    text = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, dtype=np.float32).fit_transform(texts)
-    counters = [article_markers(a) for a in articles]
+def features(articles: list[Article], executor=None, cache: Cache | None = None, progress: Progress | None = None) -> Features:
+    cache = cache or Cache(None)
+    keys = [fingerprint("features", a.title, a.text) if cache.folder else "" for a in articles]
+    with (progress or QUIET).stage("reading for grouping", len(articles), "articles") as tick:
+        per_article = cached_map(cache, "features", article_features, articles, keys, executor, tick)
+    text = _tfidf(per_article)
+    counters = [dict(f.markers) for f in per_article]
     document_frequency = Counter(m for counter in counters for m in counter)
     n = len(articles)
     idf = {m: math.log((1 + n) / (1 + df)) + 1.0 for m, df in document_frequency.items()}
@@ -278,13 +320,14 @@ def average_link(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshol
     return [root(x) for x in range(n)]
 
 
-def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingConfig()) -> list[list[Article]]:
+def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingConfig(), executor=None,
+                     cache: Cache | None = None, progress: Progress | None = None) -> list[list[Article]]:
     if not articles:
         return []
     ordered = sorted(articles, key=lambda a: a.id)
     if len(ordered) == 1:
         return [ordered]
-    found = features(ordered)
+    found = features(ordered, executor, cache, progress)
     i, j = candidate_pairs(found, config)
     sim = pair_similarity(found, i, j, config)
     scaled = locally_scaled(len(ordered), i, j, sim, config)
@@ -315,9 +358,11 @@ def _article_order(article: Article):
     return (article.published.isoformat() if article.published else "9999", article.source.name.lower(), article.id)
 
 
-def group(articles: list[Article], config: GroupingConfig = GroupingConfig()) -> list[Story]:
-    """Articles -> stories, newest first; ids and slugs depend only on each story's founder."""
-    stories = [make_story(members) for members in cluster_articles(articles, config)]
+def group(articles: list[Article], config: GroupingConfig = GroupingConfig(), executor=None,
+          cache: Cache | None = None, progress: Progress | None = None) -> list[Story]:
+    """Articles -> stories, newest first; ids and slugs depend only on each story's founder.
+    The per-article reading runs on the executor and is cached; the clustering itself is one pass."""
+    stories = [make_story(members) for members in cluster_articles(articles, config, executor, cache, progress)]
     seen: Counter = Counter(story.slug for story in stories)
     unique = []
     for story in stories:

@@ -5,11 +5,24 @@ filling in old ones, so a reader can follow one article from file to page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 
-@dataclass(frozen=True, slots=True)
+def record(cls):
+    """A frozen, slotted dataclass that pickles as its constructor call. The default for slotted
+    dataclasses looks up the fields on every object: a cached build unpickles millions of them."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self):
+        return (cls, tuple(getattr(self, name) for name in names))
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@record
 class Diagnostic:
     """A problem found in the input, tied to the file (and line) it came from."""
 
@@ -23,7 +36,7 @@ class Diagnostic:
         return f"{self.level}: {where}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """An outlet, as named in content/sources.yml."""
 
@@ -34,7 +47,7 @@ class Source:
     feeds: tuple[str, ...] = field(default=(), compare=False, repr=False)  # for `digest fetch`
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawArticle:
     """An article as read from the corpus, before its text is restored."""
 
@@ -51,7 +64,7 @@ class RawArticle:
     summary_only: bool = False  # the feed's summary, the page could not be read
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     """One sentence of an article's restored text."""
 
@@ -60,7 +73,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article:
     """A news article: the raw text as read and the restored text shown to readers."""
 
@@ -88,7 +101,7 @@ class Article:
         return self.title or "Untitled article"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Story:
     """Articles about one event, across outlets. `id` is stable across corpus growth."""
 
@@ -114,7 +127,7 @@ class Story:
         return max(days) if days else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Citation:
     """An outlet's article that reports a fact."""
 
@@ -122,14 +135,14 @@ class Citation:
     article_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SummarySentence:
     text: str
     article_id: str
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """One number found in a sentence: '275 Syrian militants left the city'."""
 
@@ -144,7 +157,7 @@ class Figure:
     end: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FigureReport:
     """A figure as one outlet reports it in one sentence."""
 
@@ -155,7 +168,7 @@ class FigureReport:
     speaker: str | None  # who the sentence attributes the figure to
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyFigure:
     """A figure of the story, merged across the outlets that report it."""
 
@@ -169,13 +182,13 @@ class KeyFigure:
         return tuple(sorted({r.source for r in self.reports}))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entity:
     name: str
     kind: str  # "person", "organisation", "place"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     speaker: str
     source: str
@@ -183,7 +196,7 @@ class Quote:
     sentence: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OutletView:
     """What one outlet's coverage of a story looks like."""
 
@@ -194,26 +207,26 @@ class OutletView:
     focus: tuple[str, ...]  # terms this outlet stresses more than the others
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SharedFact:
     text: str
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FigureDifference:
     counts: str
     values: tuple[tuple[str, str, str], ...]  # (source, figure text, sentence)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WordingDifference:
     terms: tuple[tuple[str, str], ...]  # (source, term)
     example: tuple[tuple[str, str], ...] = ()  # (source, sentence)
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comparison:
     outlets: tuple[OutletView, ...]
     shared: tuple[SharedFact, ...]
@@ -227,7 +240,7 @@ class Comparison:
         return len(self.outlets) < 2
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class History:
     """A story across builds: its own dates and what the last update brought."""
 
@@ -236,7 +249,7 @@ class History:
     changes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Briefing:
     story: Story
     headline: str

@@ -48,11 +48,14 @@ def normalize_whitespace(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+_PUNCTUATION_RE = re.compile(r"\w( ?)[,.;:?!](?:\s|$)")
+
+
 def looks_tokenized(text: str) -> bool:
     """Tokenized corpora put a space before most commas and full stops."""
-    spaced = len(re.findall(r"\w [,.;:?!](?:\s|$)", text))
-    tight = len(re.findall(r"\w[,.;:?!](?:\s|$)", text))
-    return spaced >= 3 and spaced > tight
+    gaps = _PUNCTUATION_RE.findall(text)
+    spaced = gaps.count(" ")
+    return spaced >= 3 and spaced > len(gaps) - spaced
 
 
 def looks_lowercased(text: str) -> bool:
@@ -209,7 +212,7 @@ class CasingModel:
         two_way = {w for w, forms in self.words.items() if forms.get(w) and _is_capitalised(self.word_form(w) or w)}
         lowercase_uses: Counter = Counter()
         for text in texts:
-            tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
+            tokens = TOKEN_RE.findall(text)
             lowered = [t.lower() for t in tokens]
             for i, word in enumerate(lowered):
                 if word in by_first and tokens[i] == word:
@@ -358,24 +361,14 @@ def _name_parts(name: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def learn_casing(texts: Iterable[str], cache=None, executor=None) -> CasingModel:
     """The corpus's casing model; each text's evidence is cached, so a rebuild only reads new texts."""
-    from .cache import fingerprint
-    from .executor import SerialExecutor
+    from .cache import Cache, cached_map, fingerprint
 
     texts = list(texts)
-    keys = [fingerprint("casing", text) if cache is not None and cache.folder else "" for text in texts]
-    counts: dict[int, tuple] = {}
-    for position, key in enumerate(keys):
-        hit = cache.get("casing", key) if key else None
-        if hit is not None:
-            counts[position] = hit
-    missing = [p for p in range(len(texts)) if p not in counts]
-    for position, result in zip(missing, (executor or SerialExecutor()).map(casing_counts, [texts[p] for p in missing])):
-        counts[position] = result
-        if keys[position]:
-            cache.put("casing", keys[position], result)
+    cache = cache or Cache(None)
+    keys = [fingerprint("casing", text) if cache.folder else "" for text in texts]
     model = CasingModel()
-    for position in range(len(texts)):
-        model.merge(counts[position])
+    for counts in cached_map(cache, "casing", casing_counts, texts, keys, executor):
+        model.merge(counts)
     model.read_lowercase_uses(texts)
     return model
 
@@ -630,8 +623,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     so one outlet's "Raqqa" teaches another outlet's "raqqa". The per-article
     work then runs on the executor (processes or a Dask cluster), in order.
     """
-    from .cache import Cache, fingerprint
-    from .executor import SerialExecutor
+    from .cache import Cache, cached_map, fingerprint
 
     cleaned = []
     for raw in raw_articles:
@@ -649,27 +641,17 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
     cache = cache or Cache(None)
     outlets_key = sorted(outlet_names.items())
-    keys, results = [], {}
-    for position, (raw, text, notes) in enumerate(cleaned):
+    keys = []
+    for raw, text, notes in cleaned:
         # Only lowercased text (or title) depends on what the rest of the corpus teaches
         needs_model = looks_lowercased(text) or bool(raw.title and raw.title == raw.title.lower())
         casing = model.signature(f"{text}\n{clean(raw.title or '')}") if needs_model and cache.folder else ""
-        key = fingerprint(raw, notes, casing, outlets_key if needs_model else "") if cache.folder else ""
-        keys.append(key)
-        hit = cache.get("articles", key) if key else None
-        if hit is not None:
-            results[position] = hit
-    missing = [position for position in range(len(cleaned)) if position not in results]
+        keys.append(fingerprint(raw, notes, casing, outlets_key if needs_model else "") if cache.folder else "")
     work = partial(_restore_one, model=model, outlet_names=outlet_names)
-    with (progress or QUIET).stage("restoring", len(missing), "articles") as tick:
-        restored = (executor or SerialExecutor()).map(work, [cleaned[p] for p in missing], tick)
-    for position, result in zip(missing, restored):
-        results[position] = result
-        if keys[position]:
-            cache.put("articles", keys[position], result)
+    with (progress or QUIET).stage("restoring", len(cleaned), "articles") as tick:
+        restored = cached_map(cache, "articles", work, cleaned, keys, executor, tick)
     articles = []
-    for position in range(len(cleaned)):
-        article, notes = results[position]
+    for article, notes in restored:
         for level, message in notes:
             if report:
                 report(level, article.path, None, message)

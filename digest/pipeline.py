@@ -11,7 +11,7 @@ from typing import Iterator
 
 from . import continuity, render, site
 from .briefing import build_briefing
-from .cache import Cache, fingerprint
+from .cache import Cache, cached_map, fingerprint
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
 from .executor import make_executor
@@ -104,7 +104,7 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
         # Stories keep the ids and pages they had in the previous build (digest-state.json)
         if config.progress and len(articles) > 10_000:
             print(f"digest: grouping {len(articles):,} articles into stories", file=sys.stderr, flush=True)
-        stories = continuity.keep_ids(group(articles, config.grouping), previous)
+        stories = continuity.keep_ids(group(articles, config.grouping, executor, cache, progress), previous)
         lap("cluster")
         briefings = cached_briefings(stories, executor, cache, progress)
         lap("briefings")
@@ -117,16 +117,8 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
 def cached_briefings(stories, executor, cache: Cache, progress: Progress | None = None) -> list[Briefing]:
     """Briefings of unchanged stories come from the cache; the others are built (in parallel)."""
     keys = [fingerprint(story) if cache.folder else "" for story in stories]
-    found = {i: cache.get("briefings", key) for i, key in enumerate(keys) if key}
-    found = {i: briefing for i, briefing in found.items() if briefing is not None}
-    missing = [i for i in range(len(stories)) if i not in found]
-    with (progress or QUIET).stage("briefing", len(missing), "stories") as tick:
-        built = executor.map(build_briefing, [stories[i] for i in missing], tick)
-    for i, briefing in zip(missing, built):
-        found[i] = briefing
-        if keys[i]:
-            cache.put("briefings", keys[i], briefing)
-    return [found[i] for i in range(len(stories))]
+    with (progress or QUIET).stage("briefing", len(stories), "stories") as tick:
+        return cached_map(cache, "briefings", build_briefing, stories, keys, executor, tick)
 
 
 def briefing_pages(briefings: list[Briefing], cache: Cache) -> list[render.Page]:

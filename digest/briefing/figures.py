@@ -225,8 +225,18 @@ def _noun_phrase(text: str) -> str | None:
     return " ".join(taken) or None
 
 
+# Every figure starts with a digit or one of these words: most sentences hold neither, and this
+# one quick search spares them FIGURE_RE's many alternatives at every position
+_MAY_HOLD_FIGURE = re.compile(
+    r"\d|\b(?:" + SPELLED.replace("a dozen", "dozen") + r"|dozen|thousand|million|billion|scores|third|quarter|fourth|fifth)",
+    re.IGNORECASE,
+)
+
+
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in one sentence, left to right."""
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return []
     figures = []
     position = 0
     while match := FIGURE_RE.search(sentence, position):
