@@ -1,21 +1,21 @@
 """A content-addressed cache of per-article and per-story results (build/cache/).
 
 A daily rebuild re-analyses only what changed: a restored article is reused
-when its raw text, metadata and (for lowercased text) the corpus's casing model
-are unchanged; a briefing when its story is unchanged. Keys hash the inputs and
-digest's own source code, so a code change empties the cache in effect, and the
-output is byte-identical to a clean build. Entries unused by a build are removed
-after it. The folder holds pickles written by this program: never point it at
-files from elsewhere.
+when its raw text, metadata and (for lowercased text) the casing decisions for
+its words are unchanged; a briefing when its story is unchanged. Keys hash the
+inputs and digest's own source code, so a code change empties the cache in
+effect, and the output is byte-identical to a clean build. Entries unused by a
+build are removed after it. Entries live in one SQLite file (tens of thousands of
+small files cost a file open each); the values are pickles written by this
+program: never point it at files from elsewhere.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
-
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
@@ -33,47 +33,79 @@ def fingerprint(*parts) -> str:
 
 
 class Cache:
+    """Only the main process reads and writes it; a cache that cannot be read or written
+    (a full disk, a damaged file) only costs speed, never the build."""
+
+    FILE = "cache.sqlite"
+
     def __init__(self, folder: Path | None) -> None:
         self.folder = Path(folder) if folder else None
-        self.used: set[Path] = set()
+        self.used: set[tuple[str, str]] = set()
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
 
-    def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / key[:2] / f"{key}.pickle"
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken and self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.folder / self.FILE)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self._broken = True
+        return self._db
 
     def get(self, kind: str, key: str):
-        if self.folder is None:
+        db = self._connection()
+        if db is None:
             return None
-        path = self._path(kind, key)
         try:
-            value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            row = db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+            value = pickle.loads(row[0]) if row else None
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, IndexError):
             return None
-        self.used.add(path)
+        if row:
+            self.used.add((kind, key))
         return value
 
     def put(self, kind: str, key: str, value) -> None:
-        if self.folder is None:
+        db = self._connection()
+        if db is None:
             return
-        path = self._path(kind, key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(value, protocol=5))
-            os.replace(temporary, path)
-            self.used.add(path)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (kind, key, pickle.dumps(value, protocol=5)))
+            self.used.add((kind, key))
+        except sqlite3.Error:
+            pass
+
+    def commit(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.commit()
+            except sqlite3.Error:
+                pass
+
+    def keys(self) -> list[tuple[str, str]]:
+        db = self._connection()
+        return sorted(db.execute("SELECT kind, key FROM entries").fetchall()) if db is not None else []
 
     def prune(self) -> None:
         """Remove entries this build did not use, so the cache never outgrows the corpus."""
-        if self.folder is None or not self.folder.exists():
+        db = self._connection()
+        if db is None:
             return
-        for path in self.folder.rglob("*.pickle"):
-            if path not in self.used:
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", sorted(self.used))
+            db.execute("DELETE FROM entries WHERE NOT EXISTS (SELECT 1 FROM used WHERE used.kind = entries.kind AND used.key = entries.key)")
+            db.commit()
+        except sqlite3.Error:
+            pass
+        for legacy in self.folder.rglob("*.pickle"):  # one file an entry, before the SQLite file
+            legacy.unlink(missing_ok=True)
 
 
 def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str], executor=None, tick=None) -> list:
@@ -93,4 +125,5 @@ def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str]
         results[position] = result
         if keys[position]:
             cache.put(kind, keys[position], result)
+    cache.commit()
     return [results[p] for p in range(len(items))]

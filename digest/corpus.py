@@ -119,10 +119,11 @@ def load_corpus(content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus
             reader.report("info", _display(content_dir, path), None, f"ignored: '{path.suffix}' files are not articles (.md, .txt, .jsonl)")
             continue
         for article in read(path, reader):
+            text_key = _fingerprint(article.raw_text)
             duplicate = (
                 ("id", seen_ids.get(article.id)),
                 ("URL", seen_urls.get(article.url or "")),
-                ("text", seen_text.get(_fingerprint(article.raw_text))),
+                ("text", seen_text.get(text_key)),
             )
             first = next(((what, where) for what, where in duplicate if where), None)
             if first:
@@ -130,7 +131,7 @@ def load_corpus(content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus
                 reader.report("warning", article.path, None, f"duplicate article (same {what} as {where}); skipped")
                 continue
             seen_ids[article.id] = article.path
-            seen_text[_fingerprint(article.raw_text)] = article.path
+            seen_text[text_key] = article.path
             if article.url:
                 seen_urls[article.url] = article.path
             articles.append(article)

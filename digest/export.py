@@ -111,7 +111,12 @@ def _quotes(briefing: Briefing, names: dict[str, str]) -> list[dict]:
     return [dict(entry, sources=sorted(set(entry["sources"]))) for _, entry in sorted(by_speaker.items())]
 
 
-def export_json(briefings: list[Briefing], pages: dict[str, str]) -> str:
+def briefing_json(briefing: Briefing, page: str) -> str:
+    return json.dumps(briefing_record(briefing, page), ensure_ascii=False)
+
+
+def export_json(briefings: list[Briefing], pages: dict[str, str], encode=briefing_json) -> str:
+    """briefings.json; `encode(briefing, page)` gives one record's JSON (a build may reuse earlier ones)."""
     # One briefing a line: diffs stay readable, and without indent json uses its C encoder (10x faster)
-    records = ",\n".join(json.dumps(briefing_record(b, pages[b.story.id]), ensure_ascii=False) for b in briefings)
+    records = ",\n".join(encode(b, pages[b.story.id]) for b in briefings)
     return f'{{"format_version": {FORMAT_VERSION}, "briefings": [\n{records}\n]}}\n'

@@ -128,7 +128,7 @@ class Features:
 
 def features(articles: list[Article], executor=None, cache: Cache | None = None, progress: Progress | None = None) -> Features:
     cache = cache or Cache(None)
-    keys = [fingerprint("features", a.title, a.text) if cache.folder else "" for a in articles]
+    keys = [fingerprint("features", a.fingerprint or (a.title, a.text)) if cache.folder else "" for a in articles]
     with (progress or QUIET).stage("reading for grouping", len(articles), "articles") as tick:
         per_article = cached_map(cache, "features", article_features, articles, keys, executor, tick)
     text = _tfidf(per_article)

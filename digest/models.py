@@ -91,6 +91,9 @@ class Article:
     license: str | None = None
     title_inferred: bool = False
     summary_only: bool = False
+    fingerprint: str = ""
+    """A hash of all this article was made from (the raw article, the casing decisions for its
+    words, digest's code): caches of later stages key on it. Empty when no cache is in use."""
 
     @property
     def day(self) -> date | None:

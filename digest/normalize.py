@@ -188,9 +188,12 @@ class CasingModel:
     contexts: Counter = field(default_factory=Counter)
     """(side, neighbour, word, capitalised) counts for words the corpus writes both ways."""
     _index: tuple | None = field(default=None, repr=False, compare=False)
+    _forms: dict = field(default_factory=dict, repr=False, compare=False)
+    """word_form's answers, asked again and again once the model is learned."""
 
     def merge(self, counts: tuple[Counter, Counter, Counter, Counter]) -> None:
         words, in_names, phrases, whole_names = counts
+        self._forms.clear()
         self.whole_names.update(whole_names)
         for (lower, form), n in words.items():
             self.words[lower][form] += n
@@ -241,7 +244,8 @@ class CasingModel:
 
     def phrase_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
         forms = self.phrases.get(key)
-        return forms.most_common(1)[0][0] if forms else None
+        # ties by the form itself, not by which article came first
+        return max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0] if forms else None
 
     def word_form(self, word: str) -> str | None:
         """The corpus's preferred casing, or None when the corpus has not seen the word.
@@ -249,6 +253,11 @@ class CasingModel:
         A common word ("council") is capitalised only where the corpus capitalises
         it standing alone; inside a name ("Raqqa Civil Council") it says nothing.
         """
+        if word not in self._forms:
+            self._forms[word] = self._word_form(word)
+        return self._forms[word]
+
+    def _word_form(self, word: str) -> str | None:
         forms = Counter(self.words.get(word, Counter()))
         if not is_common_word(word):
             forms.update(self.in_names.get(word, Counter()))
@@ -359,16 +368,18 @@ def _name_parts(name: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [name[start:end] for start in range(len(name) - 1) for end in range(start + 2, len(name) + 1)]
 
 
-def learn_casing(texts: Iterable[str], cache=None, executor=None) -> CasingModel:
-    """The corpus's casing model; each text's evidence is cached, so a rebuild only reads new texts."""
-    from .cache import Cache, cached_map, fingerprint
-
+def learn_casing(texts: Iterable[str]) -> CasingModel:
+    """The casing model of some normally-cased texts."""
     texts = list(texts)
-    cache = cache or Cache(None)
-    keys = [fingerprint("casing", text) if cache.folder else "" for text in texts]
+    return casing_model([casing_counts(text) for text in texts], texts)
+
+
+def casing_model(counts: Iterable[tuple], texts: list[str]) -> CasingModel:
+    """The model from each cased text's evidence (casing_counts), then one look at the texts
+    for the lowercase uses that evidence cannot show."""
     model = CasingModel()
-    for counts in cached_map(cache, "casing", casing_counts, texts, keys, executor):
-        model.merge(counts)
+    for evidence in counts:
+        model.merge(evidence)
     model.read_lowercase_uses(texts)
     return model
 
@@ -616,40 +627,61 @@ MAX_SENTENCES = 400
 """Sentences of one article that are analysed: a news article has far fewer; this bounds a runaway file."""
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What restoration needs of one raw article before the corpus-wide casing model exists."""
+
+    text: str
+    """Cleaned, and cut to MAX_TEXT_CHARS."""
+    notes: tuple[tuple[str, str], ...]
+    lowercased: bool
+    casing: tuple | None
+    """casing_counts of the text when it is normally cased: what it teaches the model."""
+
+
+def prepare(raw) -> Prepared:
+    text = clean(raw.raw_text)
+    notes = []
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
+        text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
+        notes.append(("warning", f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed"))
+    lowercased = looks_lowercased(text)
+    return Prepared(text, tuple(notes), lowercased, None if lowercased else casing_counts(text))
+
+
 def restore_articles(raw_articles, report=None, executor=None, cache=None, progress=None):
     """Raw articles -> articles with readable text, sentences and a headline.
 
     The casing model is learned from the corpus's own normally-cased articles,
     so one outlet's "Raqqa" teaches another outlet's "raqqa". The per-article
-    work then runs on the executor (processes or a Dask cluster), in order.
+    work runs on the executor (processes or a Dask cluster), in order, and is
+    cached: a rebuild reads an unchanged article's preparation and result back.
     """
     from .cache import Cache, cached_map, fingerprint
 
-    cleaned = []
-    for raw in raw_articles:
-        text = clean(raw.raw_text)
-        notes = []
-        if len(text) > MAX_TEXT_CHARS:
-            cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
-            text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
-            notes.append(("warning", f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed"))
-        cleaned.append((raw, text, notes))
-    model = learn_casing((text for _, text, _ in cleaned if not looks_lowercased(text)), cache, executor)
+    raw_articles = list(raw_articles)
+    cache = cache or Cache(None)
+    raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
+    with (progress or QUIET).stage("reading", len(raw_articles), "articles") as tick:
+        prepared = cached_map(cache, "prepared", prepare, raw_articles, raw_keys, executor, tick)
+    cased = [item for item in prepared if not item.lowercased]
+    model = casing_model((item.casing for item in cased), [item.text for item in cased])
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
-    cache = cache or Cache(None)
     outlets_key = sorted(outlet_names.items())
     keys = []
-    for raw, text, notes in cleaned:
+    for raw, item, raw_key in zip(raw_articles, prepared, raw_keys):
         # Only lowercased text (or title) depends on what the rest of the corpus teaches
-        needs_model = looks_lowercased(text) or bool(raw.title and raw.title == raw.title.lower())
-        casing = model.signature(f"{text}\n{clean(raw.title or '')}") if needs_model and cache.folder else ""
-        keys.append(fingerprint(raw, notes, casing, outlets_key if needs_model else "") if cache.folder else "")
+        needs_model = item.lowercased or bool(raw.title and raw.title == raw.title.lower())
+        casing = model.signature(f"{item.text}\n{clean(raw.title or '')}") if needs_model and cache.folder else ""
+        keys.append(fingerprint(raw_key, casing, outlets_key if needs_model else "") if cache.folder else "")
     work = partial(_restore_one, model=model, outlet_names=outlet_names)
-    with (progress or QUIET).stage("restoring", len(cleaned), "articles") as tick:
-        restored = cached_map(cache, "articles", work, cleaned, keys, executor, tick)
+    items = [(raw, item.text, list(item.notes), key) for raw, item, key in zip(raw_articles, prepared, keys)]
+    with (progress or QUIET).stage("restoring", len(items), "articles") as tick:
+        restored = cached_map(cache, "articles", work, items, keys, executor, tick)
     articles = []
     for article, notes in restored:
         for level, message in notes:
@@ -662,7 +694,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
 def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
     from .models import Article, Sentence
 
-    raw, text, notes = item
+    raw, text, notes, key = item
     notes = list(notes)
     if looks_lowercased(text):
         text = truecase(text, model, outlet_names)
@@ -683,6 +715,6 @@ def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
         id=raw.id, path=raw.path, source=raw.source, raw_text=raw.raw_text, text=text,
         sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
         author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
-        summary_only=raw.summary_only,
+        summary_only=raw.summary_only, fingerprint=key,
     )
     return article, notes

@@ -15,7 +15,7 @@ from .cache import Cache, cached_map, fingerprint
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
 from .executor import make_executor
-from .export import export_json
+from .export import briefing_json, export_json
 from .feeds import render_feeds
 from .grouping import GroupingConfig, group
 from .models import Briefing, Diagnostic, Source
@@ -116,21 +116,35 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
 
 def cached_briefings(stories, executor, cache: Cache, progress: Progress | None = None) -> list[Briefing]:
     """Briefings of unchanged stories come from the cache; the others are built (in parallel)."""
-    keys = [fingerprint(story) if cache.folder else "" for story in stories]
+    keys = [story_key(story) if cache.folder else "" for story in stories]
     with (progress or QUIET).stage("briefing", len(stories), "stories") as tick:
         return cached_map(cache, "briefings", build_briefing, stories, keys, executor, tick)
 
 
-def briefing_pages(briefings: list[Briefing], cache: Cache) -> list[render.Page]:
-    """A briefing's page is rendered again only when the briefing (or its history) changed."""
+def story_key(story) -> str:
+    """What a story's briefing is made from: its id, slug and articles (by their fingerprints)."""
+    if all(a.fingerprint for a in story.articles):
+        return fingerprint("story", story.id, story.slug, [a.fingerprint for a in story.articles])
+    return fingerprint("story", story)
+
+
+def _cached_text(cache: Cache, kind: str, key_parts: tuple, make) -> str:
+    key = fingerprint(kind, *key_parts) if cache.folder else ""
+    text = cache.get(kind, key) if key else None
+    if text is None:
+        text = make()
+        if key:
+            cache.put(kind, key, text)
+    return text
+
+
+def briefing_pages(briefings: list[Briefing], topics: frozenset[str], cache: Cache) -> list[render.Page]:
+    """A briefing's page is rendered again only when its story, history or topic links changed."""
     pages = []
     for briefing in briefings:
-        key = fingerprint("page", briefing) if cache.folder else ""
-        text = cache.get("pages", key) if key else None
-        if text is None:
-            text = render.render_briefing(briefing)
-            if key:
-                cache.put("pages", key, text)
+        linked = sorted(topics.intersection(render.tag_slug(e) for e in briefing.entities))
+        text = _cached_text(cache, "pages", (story_key(briefing.story), briefing.history, linked),
+                            lambda: render.render_briefing(briefing, topics))
         pages.append(render.Page(render.briefing_path(briefing), text))
     return pages
 
@@ -140,12 +154,18 @@ def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, doc
     pages: list[render.Page] = []
     pages.append(render.Page("index.md", render.render_home(briefings, layout.site_name)))
     pages.extend(render.render_archive(briefings))
-    pages.extend(render.render_tags(briefings))
+    topics = render.topic_slugs(briefings)
+    pages.extend(render.render_tags(briefings, topics))
     pages.append(render.Page("sources.md", render.render_sources(briefings, sources)))
     pages.append(render.Page("about.md", render.render_about()))
-    pages.extend(briefing_pages(briefings, cache or Cache(None)))
+    cache = cache or Cache(None)
+    pages.extend(briefing_pages(briefings, topics, cache))
     page_urls = {b.story.id: render.briefing_path(b)[: -len(".md")] + "/" for b in briefings}
-    pages.append(render.Page("briefings.json", export_json(briefings, page_urls)))
+
+    def record(briefing: Briefing, url: str) -> str:
+        return _cached_text(cache, "records", (story_key(briefing.story), briefing.history, url), lambda: briefing_json(briefing, url))
+
+    pages.append(render.Page("briefings.json", export_json(briefings, page_urls, record)))
     rss, atom = render_feeds(briefings, layout.site_name, layout.site_url, page_urls)
     pages.append(render.Page("feed.xml", rss))
     pages.append(render.Page("atom.xml", atom))

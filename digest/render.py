@@ -87,7 +87,16 @@ def tag_slug(entity: Entity) -> str:
 
 # ---------------------------------------------------------------- one briefing
 
-def render_briefing(briefing: Briefing) -> str:
+def topic_slugs(briefings: list[Briefing]) -> frozenset[str]:
+    """Names that get a topic page: those two or more briefings share. A page listing one
+    briefing only sends the reader back where they came from (and a year of news names
+    tens of thousands of people once)."""
+    counts = Counter(slug for b in briefings for slug in {tag_slug(e) for e in b.entities})
+    return frozenset(slug for slug, n in counts.items() if n >= 2)
+
+
+def render_briefing(briefing: Briefing, topics: frozenset[str] | None = None) -> str:
+    """One briefing's page; `topics` are the tags with a topic page (None: all of them)."""
     story = briefing.story
     names = {s.key: s.name for s in story.sources}
     anchors = {a.id: f"article-{i}" for i, a in enumerate(story.articles, 1)}
@@ -136,7 +145,8 @@ def render_briefing(briefing: Briefing) -> str:
 
     if briefing.entities:
         out += ["## Tags", ""]
-        out.append(" · ".join(f"[{md(e.name)}](../tags/{tag_slug(e)}.md)" for e in briefing.entities))
+        out.append(" · ".join(f"[{md(e.name)}](../tags/{tag_slug(e)}.md)" if topics is None or tag_slug(e) in topics else md(e.name)
+                              for e in briefing.entities))
         out.append("")
     return "\n".join(out)
 
@@ -294,18 +304,25 @@ def render_archive(briefings: list[Briefing]) -> list[Page]:
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
-def render_tags(briefings: list[Briefing]) -> list[Page]:
+def render_tags(briefings: list[Briefing], topics: frozenset[str] | None = None) -> list[Page]:
+    """The topic index and one page for each topic (default: each name two briefings share)."""
+    topics = topic_slugs(briefings) if topics is None else topics
     tagged: dict[str, list[Briefing]] = defaultdict(list)
     entity_of: dict[str, Entity] = {}
     for briefing in briefings:
         for entity in briefing.entities:
             slug = tag_slug(entity)
+            if slug not in topics:
+                continue
             entity_of.setdefault(slug, entity)
             if briefing not in tagged[slug]:
                 tagged[slug].append(briefing)
     pages = []
     # Out of search like the topic pages: every name is already in its briefings' Tags
-    index = ["---", "title: Topics", "search:", "  exclude: true", "---", "", "# Topics", "", "People, organisations and places named in the briefings.", ""]
+    index = ["---", "title: Topics", "search:", "  exclude: true", "---", "", "# Topics", "",
+             "People, organisations and places named in two or more briefings.", ""]
+    if not entity_of:
+        index += ["*No name is shared by two briefings yet.*", ""]
     for kind, title in KIND_TITLES.items():
         slugs = sorted((s for s, e in entity_of.items() if e.kind == kind), key=lambda s: (-len(tagged[s]), s))
         if not slugs:

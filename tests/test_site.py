@@ -165,3 +165,18 @@ def test_one_broken_article_does_not_stop_the_others(make_project):
     result = build(config(project))
     assert len(result.briefings) == 3
     assert {d.path for d in result.diagnostics if d.level == "error"} == {"content/articles/broken.md", "content/articles/empty.md"}
+
+
+def test_topic_pages_exist_for_names_briefings_share(built):
+    from collections import Counter
+
+    from digest.render import tag_slug
+
+    project, result = built
+    shared = Counter(tag_slug(e) for b in result.briefings for e in set(b.entities))
+    pages = {p.parent.name for p in (project / "site" / "tags").glob("*/index.html")}
+    assert pages == {slug for slug, n in shared.items() if n >= 2}
+    single = next(b for b in result.briefings if any(shared[tag_slug(e)] == 1 for e in b.entities))
+    html = (project / "site" / "briefings" / single.story.slug / "index.html").read_text()
+    lonely = next(e for e in single.entities if shared[tag_slug(e)] == 1)
+    assert lonely.name in html and f"tags/{tag_slug(lonely)}/" not in html  # named, not linked to a page of one
