@@ -55,6 +55,33 @@ def test_figures_never_crash_and_come_from_the_text(text):
         assert figure.text.strip() in text
 
 
+NUMBERISH = st.lists(st.sampled_from([
+    "between", "minus", "-", "−", "US$", "$", "£", "Rs.", "RM", "HK$", " ", "  ", "5", "3.5", ".5", "1,200", "2/3",
+    "two", "twenty-five", "a dozen", "dozens", "tens of thousands", "a third", "million", "bn", "%", "percent",
+    "to", "and", "people", "years", "June", "2024", "farms", "km", "about", "no more than", ",", ".",
+]), max_size=14).map(" ".join)
+
+
+def figures_scanning_every_position(sentence):
+    """The plain loop extract_figures is a faster form of: FIGURE_RE tried from every position."""
+    from digest.briefing.figures import FIGURE_RE, _figure_from_match
+
+    found, position = [], 0
+    while match := FIGURE_RE.search(sentence, position):
+        figure = _figure_from_match(sentence, match)
+        if figure:
+            found.append(figure)
+        position = figure.end if figure and match.start() < figure.end < match.end() else max(match.end(), position + 1)
+    return found
+
+
+@FUZZ
+@given(NUMBERISH)
+def test_figure_search_from_anchors_finds_what_a_full_scan_finds(text):
+    TRIED["fuzz: figure inputs"] += 1
+    assert extract_figures(text) == figures_scanning_every_position(text)
+
+
 class Tags(HTMLParser):
     def __init__(self):
         super().__init__()

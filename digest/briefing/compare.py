@@ -89,7 +89,9 @@ def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFac
     facts = []
     for source, indexes in sorted(by_source.items()):
         others = [j for s, idx in by_source.items() if s != source for j in idx]
-        unique = [i for i in indexes if story_text.similarity[i, others].max() < UNIQUE and len(story_text.sentences[i].text.split()) >= 8]
+        closest_elsewhere = story_text.similarity[np.ix_(indexes, others)].max(axis=1)
+        unique = [i for i, closest in zip(indexes, closest_elsewhere)
+                  if closest < UNIQUE and len(story_text.sentences[i].text.split()) >= 8]
         for i in sorted(unique, key=lambda i: (-scores[i], i))[:MAX_EXCLUSIVE]:
             item = story_text.sentences[i]
             facts.append(SharedFact(item.text, (Citation(source, item.article.id),)))

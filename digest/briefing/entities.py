@@ -78,8 +78,14 @@ class Mention:
     end: int
 
 
-def name_mentions(sentence: str) -> list[Mention]:
-    """Capitalised runs that are names, not sentence-initial common words or titles."""
+@lru_cache(maxsize=100_000)
+def name_mentions(sentence: str) -> tuple[Mention, ...]:
+    """Capitalised runs that are names, not sentence-initial common words or titles.
+    Remembered: the entities, the speakers and the quotes of a story each ask for every sentence."""
+    return tuple(_find_mentions(sentence))
+
+
+def _find_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in NAME_RUN_RE.finditer(sentence):
         for start, words in _split_run(match.start(), match.group(0)):
