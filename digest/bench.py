@@ -36,11 +36,16 @@ def run_generate(workdir: Path, jobs: int) -> dict:
 
 
 def add_new_articles(content: Path, count: int) -> None:
-    """1% more articles, as a day of new items would bring."""
+    """1% more articles, as the next day's feeds would bring: dated after the newest article."""
+    from datetime import date, timedelta
+
     from .synthetic import make_corpus
 
+    newest = max((json.loads(line).get("published") or "" for path in (content / "articles").glob("*.jsonl")
+                  for line in path.read_text(encoding="utf-8").splitlines() if line.strip()), default="2024-01-01")
+    start = date.fromisoformat(newest[:10]) + timedelta(days=1)
     lines = [json.dumps({**{k: v for k, v in record.items() if v is not None}, "id": "new-" + record["id"]})
-             for record in make_corpus(count, seed=99)]
+             for record in make_corpus(count, seed=99, start=start)]
     (content / "articles" / "zz-new.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
