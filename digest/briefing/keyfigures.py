@@ -12,6 +12,8 @@ from .sentences import StoryText
 
 MAX_KEY_FIGURES = 10
 MAX_COMPARED_REPORTS = 40
+MAX_FIGURE_DIFFERENCES = 15
+"""Differences listed per briefing: those of the key figures first, then of other counted things."""
 ROUND_SMALL = 12  # small numbers and round hundreds need the same counted noun to match
 
 
@@ -82,10 +84,22 @@ def merge_figures(reports: list[FigureReport], importance: dict[str, float], sto
                 label=display_value(first.figure),
                 counts=first.figure.counts or first.figure.unit or "",
                 context=_context(first),
-                reports=tuple(sorted(group, key=lambda r: (r.source, r.article_id, r.figure.start))),
+                reports=_distinct(sorted(group, key=lambda r: (r.source, r.article_id, r.figure.start))),
             )
         )
     return key_figures
+
+
+def _distinct(reports: list[FigureReport]) -> tuple[FigureReport, ...]:
+    """Each outlet's first report of each way of giving the figure (value, qualifier, speaker):
+    a wire story repeating "275 militants" in every update says it once."""
+    seen, kept = set(), []
+    for report in reports:
+        key = (report.source, display_value(report.figure), report.figure.qualifier, report.speaker)
+        if key not in seen:
+            seen.add(key)
+            kept.append(report)
+    return tuple(kept)
 
 
 def _context(report: FigureReport) -> str:
@@ -135,4 +149,6 @@ def figure_differences(reports: list[FigureReport], key_figures: list[KeyFigure]
                     a.figure.counts or noun,
                     ((a.source, a.figure.text, a.sentence), (b.source, b.figure.text, b.sentence)),
                 ))
-    return differences
+                if len(differences) >= MAX_FIGURE_DIFFERENCES:
+                    return differences
+    return differences[:MAX_FIGURE_DIFFERENCES]
