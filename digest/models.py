@@ -75,12 +75,12 @@ class Sentence:
 
 @record
 class Article:
-    """A news article: the raw text as read and the restored text shown to readers."""
+    """A news article with its restored text, the text shown to readers (the raw text stays
+    with the RawArticle it came from: a build holds every article, once)."""
 
     id: str
     path: str
     source: Source
-    raw_text: str
     text: str
     sentences: tuple[Sentence, ...]
     title: str | None = None

@@ -88,6 +88,8 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
 
     corpus = load_corpus(config.content_dir, config.max_article_bytes)
     diagnostics = list(corpus.diagnostics)
+    sources, raw_articles = corpus.sources, list(corpus.articles)
+    del corpus  # the raw texts are not needed once restored
     lap("load")
 
     def report(level: str, path: str, line: int | None, message: str) -> None:
@@ -97,7 +99,8 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
     cache = cache or Cache(None)
     progress = Progress(config.progress)
     try:
-        articles = restore_articles(list(corpus.articles), report, executor, cache, progress)
+        articles = restore_articles(raw_articles, report, executor, cache, progress)
+        del raw_articles
         lap("restore")
         state = load_state(config.content_dir) if config.keep_state else {}
         previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
@@ -111,7 +114,7 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
     finally:
         executor.close()
     briefings, stories_state = continuity.with_history(briefings, previous)
-    return Analysis(briefings, corpus.sources, diagnostics, len(articles), {**state, "stories": stories_state}, timings)
+    return Analysis(briefings, sources, diagnostics, len(articles), {**state, "stories": stories_state}, timings)
 
 
 def cached_briefings(stories, executor, cache: Cache, progress: Progress | None = None) -> list[Briefing]:
