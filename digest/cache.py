@@ -108,22 +108,25 @@ class Cache:
             legacy.unlink(missing_ok=True)
 
 
-def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str], executor=None, tick=None) -> list:
+def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str], executor=None, tick=None,
+               pack=None, unpack=None) -> list:
     """function(item) for every item, in order: from the cache where its key is there, else
-    computed on the executor (and stored). An empty key means: do not cache this one."""
+    computed on the executor (and stored). An empty key means: do not cache this one.
+    pack(result) is what gets stored, unpack(item, stored) gives the result back (say, to leave
+    out of the cache what the item already holds)."""
     from .executor import SerialExecutor
 
     results: dict[int, object] = {}
     for position, key in enumerate(keys):
         hit = cache.get(kind, key) if key else None
         if hit is not None:
-            results[position] = hit
+            results[position] = unpack(items[position], hit) if unpack else hit
             if tick:
                 tick(1)
     missing = [p for p in range(len(items)) if p not in results]
     for position, result in zip(missing, (executor or SerialExecutor()).map(function, [items[p] for p in missing], tick)):
         results[position] = result
         if keys[position]:
-            cache.put(kind, keys[position], result)
+            cache.put(kind, keys[position], pack(result) if pack else result)
     cache.commit()
     return [results[p] for p in range(len(items))]

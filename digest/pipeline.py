@@ -121,7 +121,10 @@ def cached_briefings(stories, executor, cache: Cache, progress: Progress | None 
     """Briefings of unchanged stories come from the cache; the others are built (in parallel)."""
     keys = [story_key(story) if cache.folder else "" for story in stories]
     with (progress or QUIET).stage("briefing", len(stories), "stories") as tick:
-        return cached_map(cache, "briefings", build_briefing, stories, keys, executor, tick)
+        # Stored without its story (every article's text again): the story is at hand when read back
+        return cached_map(cache, "briefings", build_briefing, stories, keys, executor, tick,
+                          pack=lambda briefing: replace(briefing, story=None),
+                          unpack=lambda story, briefing: replace(briefing, story=story))
 
 
 def story_key(story) -> str:
