@@ -166,17 +166,21 @@ def candidate_pairs(found: Features, config: GroupingConfig) -> tuple[np.ndarray
 
 
 def _shared_rare_markers(found: Features, config: GroupingConfig) -> np.ndarray:
-    """Pairs (encoded i * n + j, i < j) of articles sharing a name or number few articles mention."""
+    """Pairs (encoded i * n + j, i < j) of articles within the time window sharing a name few
+    articles mention. Kept as arrays, window applied per name: a name that recurs all year
+    must not make pairs of articles months apart, even for a moment."""
     n = found.text.shape[0]
     postings = found.markers.tocsc()
-    pairs = set()
+    chunks = []
     for column in found.name_columns:  # numbers repeat across unrelated stories: names only
         members = postings.indices[postings.indptr[column] : postings.indptr[column + 1]]
         if 2 <= len(members) <= config.max_marker_df:
             members = np.sort(members)
             a, b = np.triu_indices(len(members), k=1)
-            pairs.update((members[a].astype(np.int64) * n + members[b]).tolist())
-    return np.fromiter(sorted(pairs), dtype=np.int64, count=len(pairs))
+            first, second = members[a], members[b]
+            near = ~(np.abs(found.days[first] - found.days[second]) > config.max_days)  # undated: kept
+            chunks.append(first[near].astype(np.int64) * n + second[near])
+    return np.unique(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
 
 
 def _nearest_by_words(found: Features, config: GroupingConfig, block_cells: int = 20_000_000) -> np.ndarray:

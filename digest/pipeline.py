@@ -7,7 +7,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
+from itertools import chain
+from typing import Iterable, Iterator
 
 from . import continuity, render, site
 from .briefing import build_briefing
@@ -144,41 +145,44 @@ def _cached_text(cache: Cache, kind: str, key_parts: tuple, make) -> str:
     return text
 
 
-def briefing_pages(briefings: list[Briefing], topics: frozenset[str], cache: Cache) -> list[render.Page]:
+def briefing_pages(briefings: list[Briefing], topics: frozenset[str], cache: Cache) -> Iterator[render.Page]:
     """A briefing's page is rendered again only when its story, history or topic links changed."""
-    pages = []
     for briefing in briefings:
         linked = sorted(topics.intersection(render.tag_slug(e) for e in briefing.entities))
         text = _cached_text(cache, "pages", (story_key(briefing.story), briefing.history, linked),
                             lambda: render.render_briefing(briefing, topics))
-        pages.append(render.Page(render.briefing_path(briefing), text))
-    return pages
+        yield render.Page(render.briefing_path(briefing), text)
 
 
 def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, docs_dir: Path, cache: Cache | None = None) -> None:
-    """Write every page into docs_dir (a fresh staging folder)."""
-    pages: list[render.Page] = []
-    pages.append(render.Page("index.md", render.render_home(briefings, layout.site_name)))
-    pages.extend(render.render_archive(briefings))
-    topics = render.topic_slugs(briefings)
-    pages.extend(render.render_tags(briefings, topics))
-    pages.append(render.Page("sources.md", render.render_sources(briefings, sources)))
-    pages.append(render.Page("about.md", render.render_about()))
+    """Write every page into docs_dir (a fresh staging folder), one at a time: a year of
+    briefings must not sit in memory as text as well."""
     cache = cache or Cache(None)
-    pages.extend(briefing_pages(briefings, topics, cache))
+    topics = render.topic_slugs(briefings)
     page_urls = {b.story.id: render.briefing_path(b)[: -len(".md")] + "/" for b in briefings}
 
     def record(briefing: Briefing, url: str) -> str:
         return _cached_text(cache, "records", (story_key(briefing.story), briefing.history, url), lambda: briefing_json(briefing, url))
 
-    pages.append(render.Page("briefings.json", export_json(briefings, page_urls, record)))
     rss, atom = render_feeds(briefings, layout.site_name, layout.site_url, page_urls)
-    pages.append(render.Page("feed.xml", rss))
-    pages.append(render.Page("atom.xml", atom))
+    pages = chain(
+        [render.Page("index.md", render.render_home(briefings, layout.site_name))],
+        render.render_archive(briefings),
+        render.render_tags(briefings, topics),
+        [render.Page("sources.md", render.render_sources(briefings, sources)), render.Page("about.md", render.render_about()),
+         render.Page("feed.xml", rss), render.Page("atom.xml", atom)],
+        briefing_pages(briefings, topics, cache),
+    )
     for page in pages:
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8", newline="\n")
+        _write(docs_dir / page.path, [page.text])
+    _write(docs_dir / "briefings.json", export_json(briefings, page_urls, record))
+
+
+def _write(target: Path, chunks: Iterable[str]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="\n") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
 
 
 def _layout(config: DigestConfig) -> site.SiteLayout:
