@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import partial
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -639,6 +639,10 @@ class Prepared:
     """casing_counts of the text when it is normally cased: what it teaches the model."""
 
 
+PREPARE_BATCH = 5_000
+"""Articles prepared at a time: their casing evidence is held in memory until merged."""
+
+
 def prepare(raw) -> Prepared:
     text = clean(raw.raw_text)
     notes = []
@@ -663,10 +667,17 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     raw_articles = list(raw_articles)
     cache = cache or Cache(None)
     raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
+    model = CasingModel()
+    prepared: list[Prepared] = []
     with (progress or QUIET).stage("reading", len(raw_articles), "articles") as tick:
-        prepared = cached_map(cache, "prepared", prepare, raw_articles, raw_keys, executor, tick)
-    cased = [item for item in prepared if not item.lowercased]
-    model = casing_model((item.casing for item in cased), [item.text for item in cased])
+        # A batch at a time: each text's casing evidence is merged, then let go
+        for start in range(0, len(raw_articles), PREPARE_BATCH):
+            batch = slice(start, start + PREPARE_BATCH)
+            for item in cached_map(cache, "prepared", prepare, raw_articles[batch], raw_keys[batch], executor, tick):
+                if item.casing is not None:
+                    model.merge(item.casing)
+                prepared.append(replace(item, casing=None))
+    model.read_lowercase_uses([item.text for item in prepared if not item.lowercased])
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)

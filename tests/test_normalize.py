@@ -92,3 +92,15 @@ def test_context_decides_words_the_corpus_writes_both_ways():
     restored = restore("the leader was placed under house arrest , officials said , and the house voted .", model)
     assert "under house arrest" in restored
     assert "the House voted" in restored
+
+
+def test_preparing_in_batches_learns_the_same_casing(make_project, monkeypatch):
+    from conftest import QUAKES
+
+    from digest import normalize
+    from digest.corpus import load_corpus
+
+    corpus = load_corpus(make_project(QUAKES, seeds=True) / "content")
+    whole = normalize.restore_articles(list(corpus.articles))
+    monkeypatch.setattr(normalize, "PREPARE_BATCH", 2)
+    assert normalize.restore_articles(list(corpus.articles)) == whole
