@@ -369,17 +369,12 @@ def _name_parts(name: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def learn_casing(texts: Iterable[str]) -> CasingModel:
-    """The casing model of some normally-cased texts."""
+    """The casing model of some normally-cased texts (restore_articles builds the same model in
+    batches, from cached evidence)."""
     texts = list(texts)
-    return casing_model([casing_counts(text) for text in texts], texts)
-
-
-def casing_model(counts: Iterable[tuple], texts: list[str]) -> CasingModel:
-    """The model from each cased text's evidence (casing_counts), then one look at the texts
-    for the lowercase uses that evidence cannot show."""
     model = CasingModel()
-    for evidence in counts:
-        model.merge(evidence)
+    for text in texts:
+        model.merge(casing_counts(text))
     model.read_lowercase_uses(texts)
     return model
 
@@ -690,7 +685,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
         casing = model.signature(f"{item.text}\n{clean(raw.title or '')}") if needs_model and cache.folder else ""
         keys.append(fingerprint(raw_key, casing, outlets_key if needs_model else "") if cache.folder else "")
     work = partial(_restore_one, model=model, outlet_names=outlet_names)
-    items = [(raw, item.text, list(item.notes), key) for raw, item, key in zip(raw_articles, prepared, keys)]
+    items = [(raw, item.text, list(item.notes), item.lowercased, key) for raw, item, key in zip(raw_articles, prepared, keys)]
     with (progress or QUIET).stage("restoring", len(items), "articles") as tick:
         restored = cached_map(cache, "articles", work, items, keys, executor, tick)
     articles = []
@@ -705,9 +700,9 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
 def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
     from .models import Article, Sentence
 
-    raw, text, notes, key = item
+    raw, text, notes, lowercased, key = item
     notes = list(notes)
-    if looks_lowercased(text):
+    if lowercased:
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
     sentences = []

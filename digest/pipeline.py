@@ -6,8 +6,8 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from itertools import chain
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import continuity, render, site
@@ -145,11 +145,11 @@ def _cached_text(cache: Cache, kind: str, key_parts: tuple, make) -> str:
     return text
 
 
-def briefing_pages(briefings: list[Briefing], topics: frozenset[str], cache: Cache) -> Iterator[render.Page]:
+def briefing_pages(briefings: list[Briefing], topics: frozenset[str], story_keys: dict[str, str], cache: Cache) -> Iterator[render.Page]:
     """A briefing's page is rendered again only when its story, history or topic links changed."""
     for briefing in briefings:
         linked = sorted(topics.intersection(render.tag_slug(e) for e in briefing.entities))
-        text = _cached_text(cache, "pages", (story_key(briefing.story), briefing.history, linked),
+        text = _cached_text(cache, "pages", (story_keys.get(briefing.story.id, ""), briefing.history, linked),
                             lambda: render.render_briefing(briefing, topics))
         yield render.Page(render.briefing_path(briefing), text)
 
@@ -160,9 +160,10 @@ def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, doc
     cache = cache or Cache(None)
     topics = render.topic_slugs(briefings)
     page_urls = {b.story.id: render.briefing_path(b)[: -len(".md")] + "/" for b in briefings}
+    story_keys = {b.story.id: story_key(b.story) for b in briefings} if cache.folder else {}
 
     def record(briefing: Briefing, url: str) -> str:
-        return _cached_text(cache, "records", (story_key(briefing.story), briefing.history, url), lambda: briefing_json(briefing, url))
+        return _cached_text(cache, "records", (story_keys.get(briefing.story.id, ""), briefing.history, url), lambda: briefing_json(briefing, url))
 
     rss, atom = render_feeds(briefings, layout.site_name, layout.site_url, page_urls)
     pages = chain(
@@ -171,7 +172,7 @@ def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, doc
         render.render_tags(briefings, topics),
         [render.Page("sources.md", render.render_sources(briefings, sources)), render.Page("about.md", render.render_about()),
          render.Page("feed.xml", rss), render.Page("atom.xml", atom)],
-        briefing_pages(briefings, topics, cache),
+        briefing_pages(briefings, topics, story_keys, cache),
     )
     for page in pages:
         _write(docs_dir / page.path, [page.text])

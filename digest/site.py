@@ -20,6 +20,8 @@ class SiteLayout:
     site_dir: Path
     site_name: str
     site_url: str | None = None
+    hooks: tuple[str, ...] = ()
+    """The hook files mkdocs.yml names, resolved against its folder."""
 
 
 def read_layout(config_file: Path) -> SiteLayout:
@@ -41,6 +43,7 @@ def read_layout(config_file: Path) -> SiteLayout:
         site_dir=(base / str(data.get("site_dir", "site"))).resolve(),
         site_name=str(data.get("site_name", "News briefings")),
         site_url=str(data["site_url"]) if data.get("site_url") else None,
+        hooks=tuple(str((base / h).resolve()) for h in data.get("hooks") or [] if isinstance(h, str)),
     )
 
 
@@ -71,12 +74,7 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 def _hooks(layout: SiteLayout) -> list[str]:
     """The project's own hooks from mkdocs.yml, then digest's (a lean search index)."""
-    from mkdocs.utils import yaml_load
-
-    with layout.config_file.open(encoding="utf-8") as handle:
-        declared = (yaml_load(handle) or {}).get("hooks") or []
-    own = [str((layout.config_file.parent / h).resolve()) for h in declared if isinstance(h, str)]
-    return own + ([str(HOOKS)] if str(HOOKS) not in own else [])
+    return list(layout.hooks) + ([str(HOOKS)] if str(HOOKS) not in layout.hooks else [])
 
 
 def is_ours(path: Path) -> bool:
