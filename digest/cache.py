@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 @lru_cache(maxsize=1)
@@ -124,9 +124,15 @@ def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str]
             if tick:
                 tick(1)
     missing = [p for p in range(len(items)) if p not in results]
-    for position, result in zip(missing, (executor or SerialExecutor()).map(function, [items[p] for p in missing], tick)):
-        results[position] = result
+    # Packed where it is computed: what the item already holds need not travel back from a worker
+    work = partial(_packed, function, pack) if pack else function
+    for position, stored in zip(missing, (executor or SerialExecutor()).map(work, [items[p] for p in missing], tick)):
+        results[position] = unpack(items[position], stored) if unpack else stored
         if keys[position]:
-            cache.put(kind, keys[position], pack(result) if pack else result)
+            cache.put(kind, keys[position], stored)
     cache.commit()
     return [results[p] for p in range(len(items))]
+
+
+def _packed(function, pack, item):
+    return pack(function(item))

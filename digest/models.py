@@ -81,7 +81,6 @@ class Article:
     id: str
     path: str
     source: Source
-    text: str
     sentences: tuple[Sentence, ...]
     title: str | None = None
     published: datetime | None = None
@@ -94,6 +93,15 @@ class Article:
     fingerprint: str = ""
     """A hash of all this article was made from (the raw article, the casing decisions for its
     words, digest's code): caches of later stages key on it. Empty when no cache is in use."""
+
+    @property
+    def text(self) -> str:
+        """The analysed text, a paragraph a line. Made from the sentences when asked: a year of
+        articles held as text and as sentences took 0.6 GB more at 100,000 articles."""
+        paragraphs: dict[int, list[str]] = {}
+        for sentence in self.sentences:
+            paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+        return "\n".join(" ".join(sentences) for sentences in paragraphs.values())
 
     @property
     def day(self) -> date | None:

@@ -718,7 +718,7 @@ def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
         title = _headline_from(text)
         notes.append(("info", f"no title; using a headline from the first sentence: {title!r}"))
     article = Article(
-        id=raw.id, path=raw.path, source=raw.source, text=text,
+        id=raw.id, path=raw.path, source=raw.source,
         sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
         author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, fingerprint=key,

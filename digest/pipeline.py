@@ -124,8 +124,15 @@ def cached_briefings(stories, executor, cache: Cache, progress: Progress | None 
     with (progress or QUIET).stage("briefing", len(stories), "stories") as tick:
         # Stored without its story (every article's text again): the story is at hand when read back
         return cached_map(cache, "briefings", build_briefing, stories, keys, executor, tick,
-                          pack=lambda briefing: replace(briefing, story=None),
-                          unpack=lambda story, briefing: replace(briefing, story=story))
+                          pack=_without_story, unpack=_with_story)
+
+
+def _without_story(briefing: Briefing) -> Briefing:
+    return replace(briefing, story=None)
+
+
+def _with_story(story, briefing: Briefing) -> Briefing:
+    return replace(briefing, story=story)
 
 
 def story_key(story) -> str:

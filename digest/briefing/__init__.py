@@ -32,12 +32,13 @@ def build_briefing(story: Story) -> Briefing:
     quotes: list[Quote] = []
     speakers: dict[tuple[str, int], str] = {}
     for article in analysed.articles:
+        spoken: dict[str, str] = {}
         for speaker, sentence in quotes_by_article(article, people):
             quotes.append(Quote(speaker, article.source.key, article.id, sentence))
+            spoken[sentence] = speaker  # a sentence quoted twice goes to its last speaker
         for index, sentence in enumerate(article.sentences):
-            for quote in quotes:
-                if quote.article_id == article.id and quote.sentence == sentence.text:
-                    speakers[(article.id, index)] = quote.speaker
+            if sentence.text in spoken:
+                speakers[(article.id, index)] = spoken[sentence.text]
 
     importance = {item.text: float(score) for item, score in zip(text.sentences, scores)}
     reports = figure_reports(text, speakers)
