@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import partial
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterable
 
+from .cache import fingerprint
 from .progress import QUIET
 from .registry import Registry, TextStep
 from .text import FUNCTION_WORDS, paragraphs, split_sentences
@@ -188,6 +188,7 @@ class CasingModel:
     contexts: Counter = field(default_factory=Counter)
     """(side, neighbour, word, capitalised) counts for words the corpus writes both ways."""
     _index: tuple | None = field(default=None, repr=False, compare=False)
+    _contexts_index: tuple | None = field(default=None, repr=False, compare=False)
     _forms: dict = field(default_factory=dict, repr=False, compare=False)
     """word_form's answers, asked again and again once the model is learned."""
 
@@ -213,6 +214,8 @@ class CasingModel:
         for key in suspects:
             by_first[key[0]].add(key)
         two_way = {w for w, forms in self.words.items() if forms.get(w) and _is_capitalised(self.word_form(w) or w)}
+        if not by_first and not two_way:
+            return  # nothing to look for: spare a pass over every cased text
         lowercase_uses: Counter = Counter()
         for text in texts:
             tokens = TOKEN_RE.findall(text)
@@ -282,12 +285,16 @@ class CasingModel:
             self._index = (len(self.phrases), (max((len(k) for k in self.phrases), default=1), dict(by_first)))
         return self._index[1]
 
+    def _context_words(self) -> frozenset[str]:
+        if self._contexts_index is None or self._contexts_index[0] != len(self.contexts):
+            self._contexts_index = (len(self.contexts), frozenset(key[2] for key in self.contexts))
+        return self._contexts_index[1]
+
     def signature(self, text: str) -> str:
         """What this model decides for the words, names and word pairs of one lowercased text.
 
         A restored article is cached under this, not under the whole model: a day's new
         articles change the model's counts, but rarely what it decides for an older article."""
-        from .cache import fingerprint
 
         tokens = [m.group(0).lower() for m in TOKEN_RE.finditer(text)]
         vocabulary = sorted(set(tokens))
@@ -300,8 +307,11 @@ class CasingModel:
             if word in ("d", "l", "o") and i + 1 < len(tokens):
                 vocabulary.append(f"{word}'{tokens[i + 1]}")
         pairs = set()
+        in_contexts = self._context_words()
         for before, after in zip(tokens, tokens[1:]):
             for side, neighbour, word in (("L", before, after), ("R", after, before)):
+                if word not in in_contexts:
+                    continue
                 lower, capital = self.contexts.get((side, neighbour, word, False), 0), self.contexts.get((side, neighbour, word, True), 0)
                 if lower or capital:
                     pairs.add((side, neighbour, word, lower > capital))
@@ -318,10 +328,11 @@ def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: 
     run: list[int] = []
     for i, match in enumerate(matches):
         token = match.group(0)
-        starts_ok = i > 0 or token.lower() not in lower_words
-        capital = _is_capitalised(token) and token.lower() not in FUNCTION_WORDS and starts_ok
-        joined = bool(run) and sentence[matches[run[-1]].end() : match.start()] == " "
-        if capital and (joined or not run):
+        capital = _is_capitalised(token)
+        if capital:  # most words are not: spare them the lookups
+            lower = token.lower()
+            capital = lower not in FUNCTION_WORDS and (i > 0 or lower not in lower_words)
+        if capital and (not run or sentence[matches[run[-1]].end() : match.start()] == " "):
             run.append(i)
             continue
         if run:
@@ -332,17 +343,25 @@ def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: 
     return runs
 
 
-def casing_counts(text: str) -> tuple[Counter, Counter, Counter, Counter]:
+def split_text(text: str) -> list[list[str]]:
+    """The sentences of each paragraph."""
+    return [split_sentences(paragraph) for paragraph in paragraphs(text)]
+
+
+def casing_counts(text: str | list[list[str]]) -> tuple[Counter, Counter, Counter, Counter]:
     """One cased text's evidence: (lower, form) counts of words standing alone and inside names,
     (lowered phrase, forms) counts of multi-word names and the names inside them, and counts of
-    lowered whole names. Per text, so it can be cached and merged."""
+    lowered whole names. Per text, so it can be cached and merged. Takes the text, or its
+    sentences when they are at hand already (split_text)."""
     words: Counter = Counter()
     in_names: Counter = Counter()
     phrases: Counter = Counter()
     whole_names: Counter = Counter()
+    alone: list[tuple[str, str]] = []
+    inside: list[tuple[str, str]] = []
     lower_words, _ = _wordlist()
-    for paragraph in paragraphs(text):
-        for sentence in split_sentences(paragraph):
+    for sentences in split_text(text) if isinstance(text, str) else text:
+        for sentence in sentences:
             matches = _tokens(sentence)
             tokens = [m.group(0) for m in matches]
             runs = _capitalised_runs(sentence, matches, lower_words)
@@ -353,12 +372,14 @@ def casing_counts(text: str) -> tuple[Counter, Counter, Counter, Counter]:
                     continue
                 if i == 0 and not (i in in_run and lower not in lower_words):
                     continue  # sentence-initial capitals say nothing about the word
-                (in_names if i in in_run else words)[(lower, token)] += 1
+                (inside if i in in_run else alone).append((lower, token))
             for run in runs:
                 if len(run) >= 2:
                     whole_names[tuple(tokens[i].lower() for i in run)] += 1
                 for forms in _name_parts(tuple(tokens[i] for i in run)):
                     phrases[(tuple(t.lower() for t in forms), forms)] += 1
+    words.update(alone)  # counted at once: Counter.update over a list runs in C
+    in_names.update(inside)
     return words, in_names, phrases, whole_names
 
 
@@ -609,11 +630,13 @@ def _headline_from(text: str, limit: int = 20) -> str:
     return sentence
 
 
+def _title_lowercased(cleaned: str) -> bool:
+    return looks_lowercased(cleaned + " " + cleaned) or (cleaned == cleaned.lower() and len(cleaned) > 12)
+
+
 def restore_title(title: str, model: CasingModel) -> str:
     cleaned = clean(title)
-    if looks_lowercased(cleaned + " " + cleaned) or (cleaned == cleaned.lower() and len(cleaned) > 12):
-        return truecase_sentence(cleaned, model)
-    return cleaned
+    return truecase_sentence(cleaned, model) if _title_lowercased(cleaned) else cleaned
 
 
 MAX_TEXT_CHARS = 100_000
@@ -624,21 +647,29 @@ MAX_SENTENCES = 400
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """What restoration needs of one raw article before the corpus-wide casing model exists."""
+    """One raw article after the first pass, before the corpus-wide casing model exists."""
 
-    text: str
-    """Cleaned, and cut to MAX_TEXT_CHARS."""
+    text: str | None
+    """Cleaned and cut to MAX_TEXT_CHARS, while the article still needs the model; else None."""
     notes: tuple[tuple[str, str], ...]
     lowercased: bool
     casing: tuple | None
     """casing_counts of the text when it is normally cased: what it teaches the model."""
+    article: object | None = None
+    """The finished Article when nothing in it depends on the model (a cased text and title)."""
 
 
 PREPARE_BATCH = 5_000
 """Articles prepared at a time: their casing evidence is held in memory until merged."""
 
 
-def prepare(raw) -> Prepared:
+def _needs_model(raw, lowercased: bool) -> bool:
+    """Only a lowercased text or title depends on what the rest of the corpus teaches."""
+    return lowercased or bool(raw.title and _title_lowercased(clean(raw.title)))
+
+
+def prepare(item) -> Prepared:
+    raw, raw_key = item
     text = clean(raw.raw_text)
     notes = []
     if len(text) > MAX_TEXT_CHARS:
@@ -646,7 +677,14 @@ def prepare(raw) -> Prepared:
         text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
         notes.append(("warning", f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed"))
     lowercased = looks_lowercased(text)
-    return Prepared(text, tuple(notes), lowercased, None if lowercased else casing_counts(text))
+    split = None if lowercased else split_text(text)
+    casing = None if lowercased else casing_counts(split)
+    if _needs_model(raw, lowercased):
+        return Prepared(text, tuple(notes), lowercased, casing)
+    # Finished now: a second pass would split the sentences again and send the article back again
+    key = fingerprint(raw_key, "", "") if raw_key else ""
+    article, notes = _restore_one((raw, text, notes, lowercased, key), None, {}, split)
+    return Prepared(None, tuple(notes), lowercased, casing, article)
 
 
 def restore_articles(raw_articles, report=None, executor=None, cache=None, progress=None):
@@ -657,39 +695,41 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     work runs on the executor (processes or a Dask cluster), in order, and is
     cached: a rebuild reads an unchanged article's preparation and result back.
     """
-    from .cache import Cache, cached_map, fingerprint
+    from .cache import Cache, cached_map
 
     raw_articles = list(raw_articles)
     cache = cache or Cache(None)
     raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
     model = CasingModel()
     prepared: list[Prepared] = []
-    with (progress or QUIET).stage("reading", len(raw_articles), "articles") as tick:
+    with (progress or QUIET).stage("restoring", len(raw_articles), "articles") as tick:
         # A batch at a time: each text's casing evidence is merged, then let go
         for start in range(0, len(raw_articles), PREPARE_BATCH):
             batch = slice(start, start + PREPARE_BATCH)
-            for item in cached_map(cache, "prepared", prepare, raw_articles[batch], raw_keys[batch], executor, tick):
+            items = list(zip(raw_articles[batch], raw_keys[batch]))
+            for item in cached_map(cache, "prepared", prepare, items, raw_keys[batch], executor, tick):
                 if item.casing is not None:
                     model.merge(item.casing)
                 prepared.append(replace(item, casing=None))
-    model.read_lowercase_uses([item.text for item in prepared if not item.lowercased])
+    model.read_lowercase_uses([item.article.text if item.article else item.text for item in prepared if not item.lowercased])
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
     outlets_key = sorted(outlet_names.items())
+    waiting = [position for position, item in enumerate(prepared) if item.article is None]
     keys = []
-    for raw, item, raw_key in zip(raw_articles, prepared, raw_keys):
-        # Only lowercased text (or title) depends on what the rest of the corpus teaches
-        needs_model = item.lowercased or bool(raw.title and raw.title == raw.title.lower())
-        casing = model.signature(f"{item.text}\n{clean(raw.title or '')}") if needs_model and cache.folder else ""
-        keys.append(fingerprint(raw_key, casing, outlets_key if needs_model else "") if cache.folder else "")
+    for position in waiting:
+        raw, item = raw_articles[position], prepared[position]
+        casing = model.signature(f"{item.text}\n{clean(raw.title or '')}") if cache.folder else ""
+        keys.append(fingerprint(raw_keys[position], casing, outlets_key) if cache.folder else "")
     work = partial(_restore_one, model=model, outlet_names=outlet_names)
-    items = [(raw, item.text, list(item.notes), item.lowercased, key) for raw, item, key in zip(raw_articles, prepared, keys)]
-    with (progress or QUIET).stage("restoring", len(items), "articles") as tick:
-        restored = cached_map(cache, "articles", work, items, keys, executor, tick)
+    items = [(raw_articles[p], prepared[p].text, list(prepared[p].notes), prepared[p].lowercased, key) for p, key in zip(waiting, keys)]
+    with (progress or QUIET).stage("truecasing", len(items), "articles") as tick:
+        restored = dict(zip(waiting, cached_map(cache, "articles", work, items, keys, executor, tick)))
     articles = []
-    for article, notes in restored:
+    for position, item in enumerate(prepared):
+        article, notes = restored[position] if position in restored else (item.article, item.notes)
         for level, message in notes:
             if report:
                 report(level, article.path, None, message)
@@ -697,7 +737,9 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     return articles
 
 
-def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
+def _restore_one(item, model: CasingModel | None, outlet_names: dict[str, str], split: list[list[str]] | None = None):
+    """The article itself: truecased when it arrived lowercased, split into sentences (unless
+    split already: split_text), titled. model may be None when neither text nor title is lowercased."""
     from .models import Article, Sentence
 
     raw, text, notes, lowercased, key = item
@@ -705,9 +747,10 @@ def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
     if lowercased:
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
+        split = None
     sentences = []
-    for number, paragraph in enumerate(paragraphs(text)):
-        for sentence in split_sentences(paragraph):
+    for number, paragraph_sentences in enumerate(split if split is not None else split_text(text)):
+        for sentence in paragraph_sentences:
             sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
     if len(sentences) > MAX_SENTENCES:
         notes.append(("warning", f"{len(sentences)} sentences; only the first {MAX_SENTENCES} are analysed"))
@@ -723,4 +766,4 @@ def _restore_one(item, model: CasingModel, outlet_names: dict[str, str]):
         author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, fingerprint=key,
     )
-    return article, notes
+    return article, tuple(notes)
