@@ -740,7 +740,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
 def _restore_one(item, model: CasingModel | None, outlet_names: dict[str, str], split: list[list[str]] | None = None):
     """The article itself: truecased when it arrived lowercased, split into sentences (unless
     split already: split_text), titled. model may be None when neither text nor title is lowercased."""
-    from .models import Article, Sentence
+    from .models import Article, Sentence, pack_sentences
 
     raw, text, notes, lowercased, key = item
     notes = list(notes)
@@ -762,7 +762,7 @@ def _restore_one(item, model: CasingModel | None, outlet_names: dict[str, str], 
         notes.append(("info", f"no title; using a headline from the first sentence: {title!r}"))
     article = Article(
         id=raw.id, path=raw.path, source=raw.source,
-        sentences=tuple(sentences), title=title, published=raw.published, url=raw.url,
+        packed_sentences=pack_sentences(sentences), title=title, published=raw.published, url=raw.url,
         author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, fingerprint=key,
     )
