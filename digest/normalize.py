@@ -217,9 +217,12 @@ class CasingModel:
         if not by_first and not two_way:
             return  # nothing to look for: spare a pass over every cased text
         lowercase_uses: Counter = Counter()
+        looked_for = by_first.keys() | two_way
         for text in texts:
             tokens = TOKEN_RE.findall(text)
-            lowered = [t.lower() for t in tokens]
+            lowered = list(map(str.lower, tokens))
+            if looked_for.isdisjoint(lowered):
+                continue
             for i, word in enumerate(lowered):
                 if word in by_first and tokens[i] == word:
                     for key in by_first[word]:
