@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .cache import Cache, cached_map, fingerprint
+from .executor import SerialExecutor
 from .models import Article, Story
 from .progress import QUIET, Progress
 from .text import FUNCTION_WORDS, slugify
@@ -55,6 +56,10 @@ class GroupingConfig:
     """Past same_days, the score halves after about decay_days more."""
     max_days: float = 75.0
     """Dated articles further apart than this are never linked directly."""
+    neighbour_block_cells: int = 20_000_000
+    """Beyond all_pairs_limit, nearest neighbours by words are found a block of articles at a
+    time, each against every article within max_days of the block: at most this many similarities
+    a block (80 MB), and the blocks run on every core."""
 
 
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\b")
@@ -150,7 +155,7 @@ def features(articles: list[Article], executor=None, cache: Cache | None = None,
     return Features(text, markers, days, names)
 
 
-def candidate_pairs(found: Features, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(found: Features, config: GroupingConfig, executor=None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs worth scoring. A small corpus scores every pair; a large one the pairs that share a
     rare name or number (an inverted index) and each article's nearest neighbours by words within
     the time window, so the cost grows with the corpus, not its square."""
@@ -158,7 +163,7 @@ def candidate_pairs(found: Features, config: GroupingConfig) -> tuple[np.ndarray
     if n <= config.all_pairs_limit:
         i, j = np.triu_indices(n, k=1)
     else:
-        encoded = np.union1d(_shared_rare_markers(found, config), _nearest_by_words(found, config))
+        encoded = np.union1d(_shared_rare_markers(found, config), _nearest_by_words(found, config, executor))
         i, j = encoded // n, encoded % n
     gap = np.abs(found.days[i] - found.days[j])
     keep = ~(gap > config.max_days)  # NaN (undated) is kept
@@ -183,41 +188,57 @@ def _shared_rare_markers(found: Features, config: GroupingConfig) -> np.ndarray:
     return np.unique(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
 
 
-def _nearest_by_words(found: Features, config: GroupingConfig, block_cells: int = 20_000_000) -> np.ndarray:
+def _nearest_by_words(found: Features, config: GroupingConfig, executor=None) -> np.ndarray:
     """Pairs of each article with its most similar articles by words within the time window,
     computed a block of articles at a time so memory stays bounded (a story whose names are
-    everywhere still gets its links)."""
+    everywhere still gets its links). The blocks run on the executor, a few at a time."""
     n = found.text.shape[0]
-    days = np.where(np.isnan(found.days), np.inf, found.days)
+    blocks = _window_blocks(found.days, config.max_days, config.neighbour_block_cells)
+    found_pairs = []
+    in_flight = 4 * getattr(executor, "jobs", 1)  # each block's slices are held until it is done
+    for first in range(0, len(blocks), in_flight):
+        tasks = [(found.text[rows], found.text[columns], rows, columns, config.neighbours) for rows, columns in blocks[first : first + in_flight]]
+        for a, b in (executor or SerialExecutor()).map(_block_neighbours, tasks):
+            found_pairs.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+    return np.unique(np.concatenate(found_pairs)) if found_pairs else np.zeros(0, dtype=np.int64)
+
+
+def _window_blocks(days: np.ndarray, max_days: float, block_cells: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(rows, columns): consecutive articles in date order and every article within max_days of
+    them, each block growing while rows x columns stays within the budget."""
+    n = len(days)
+    days = np.where(np.isnan(days), np.inf, days)
     order = np.argsort(days, kind="stable")
     sorted_days = days[order]
-    k = config.neighbours
-    found_pairs = []
+    blocks = []
     start = 0
     while start < n:
         first_day = sorted_days[start]
-        low = np.searchsorted(sorted_days, first_day - config.max_days, side="left") if np.isfinite(first_day) else start
-        # grow the block while the window it needs stays within the memory budget
+        low = np.searchsorted(sorted_days, first_day - max_days, side="left") if np.isfinite(first_day) else start
         stop = start + 1
         while stop < n:
-            high = np.searchsorted(sorted_days, sorted_days[stop] + config.max_days, side="right") if np.isfinite(sorted_days[stop]) else n
+            high = np.searchsorted(sorted_days, sorted_days[stop] + max_days, side="right") if np.isfinite(sorted_days[stop]) else n
             if (stop - start + 1) * (high - low) > block_cells:
                 break
             stop += 1
         last_day = sorted_days[stop - 1]
-        high = np.searchsorted(sorted_days, last_day + config.max_days, side="right") if np.isfinite(last_day) else n
-        rows, columns = order[start:stop], order[low:high]
-        similarity = (found.text[rows] @ found.text[columns].T).toarray()
-        similarity[columns[None, :] == rows[:, None]] = -1  # not itself
-        take = min(k, similarity.shape[1])
-        best = np.argpartition(-similarity, take - 1, axis=1)[:, :take] if take else np.zeros((len(rows), 0), dtype=int)
-        a = np.repeat(rows, take)
-        b = columns[best.ravel()]
-        keep = a != b
-        a, b = a[keep], b[keep]
-        found_pairs.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+        high = np.searchsorted(sorted_days, last_day + max_days, side="right") if np.isfinite(last_day) else n
+        blocks.append((order[start:stop], order[low:high]))
         start = stop
-    return np.unique(np.concatenate(found_pairs)) if found_pairs else np.zeros(0, dtype=np.int64)
+    return blocks
+
+
+def _block_neighbours(task) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) pairs: each row article with its k most similar column articles (not itself)."""
+    row_vectors, column_vectors, rows, columns, k = task
+    similarity = (row_vectors @ column_vectors.T).toarray()
+    similarity[columns[None, :] == rows[:, None]] = -1  # not itself
+    take = min(k, similarity.shape[1])
+    best = np.argpartition(-similarity, take - 1, axis=1)[:, :take] if take else np.zeros((len(rows), 0), dtype=int)
+    a = np.repeat(rows, take)
+    b = columns[best.ravel()]
+    keep = a != b
+    return a[keep], b[keep]
 
 
 def _rowwise_dot(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
@@ -332,7 +353,7 @@ def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingC
     if len(ordered) == 1:
         return [ordered]
     found = features(ordered, executor, cache, progress)
-    i, j = candidate_pairs(found, config)
+    i, j = candidate_pairs(found, config, executor)
     sim = pair_similarity(found, i, j, config)
     scaled = locally_scaled(len(ordered), i, j, sim, config)
     # Faint links cannot lift an average to the threshold but cost the most time: drop them

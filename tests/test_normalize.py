@@ -104,3 +104,22 @@ def test_preparing_in_batches_learns_the_same_casing(make_project, monkeypatch):
     whole = normalize.restore_articles(list(corpus.articles))
     monkeypatch.setattr(normalize, "PREPARE_BATCH", 2)
     assert normalize.restore_articles(list(corpus.articles)) == whole
+
+
+def test_a_lowercased_title_over_a_cased_text_is_cased_from_the_corpus(make_project, tmp_path):
+    """A cased article is finished in the first pass, unless its title still needs the corpus."""
+    from digest.cache import Cache
+    from digest.corpus import load_corpus
+    from digest.normalize import restore_articles
+
+    project = make_project({
+        "wire/a.md": "---\nsource: wire\ntitle: Floods reach Concepcion\n---\n"
+                     "The floods reached Concepcion on Monday, officials in Concepcion said.\n",
+        "wire/b.md": "---\nsource: wire\ntitle: rescue teams reach concepcion after the floods\n---\n"
+                     "Rescue teams reached the flooded city on Tuesday with boats and food.\n",
+    })
+    for cache in (Cache(None), Cache(tmp_path / "cache"), Cache(tmp_path / "cache")):  # clean, then cached
+        articles = {a.id: a for a in restore_articles(load_corpus(project / "content").articles, cache=cache)}
+        assert articles["wire/b"].title == "Rescue teams reach Concepcion after the floods"
+        assert articles["wire/a"].sentences[0].text.startswith("The floods reached Concepcion")
+        cache.commit()

@@ -2,6 +2,7 @@
 import pytest
 
 from digest import DigestConfig, generate
+from digest.grouping import GroupingConfig
 from digest.synthetic import write_corpus
 
 from conftest import ROOT
@@ -26,6 +27,14 @@ def run(corpus, out, **kwargs):
 
 def test_two_processes_give_identical_output(corpus, tmp_path):
     assert run(corpus, tmp_path / "one", jobs=1) == run(corpus, tmp_path / "two", jobs=2)
+
+
+def test_nearest_neighbour_blocks_on_two_processes_give_identical_output(corpus, tmp_path):
+    # The path of a large corpus (candidate pairs, not all pairs), in many small blocks
+    sparse = GroupingConfig(all_pairs_limit=50, neighbour_block_cells=3_000)
+    one = run(corpus, tmp_path / "one", jobs=1, grouping=sparse)
+    assert one == run(corpus, tmp_path / "two", jobs=2, grouping=sparse)
+    assert one != run(corpus, tmp_path / "all", jobs=1)  # the sparse path did run
 
 
 def test_a_dask_cluster_gives_identical_output(corpus, tmp_path):
