@@ -203,36 +203,28 @@ class CasingModel:
         for (key, forms), n in phrases.items():
             self.phrases[key][forms] += n
 
-    def read_lowercase_uses(self, texts: list[str]) -> None:
+    def read_lowercase_uses(self, texts: list, executor=None) -> None:
         """A second look at the cased texts, for what a name count alone gets wrong:
         forget a phrase of common words ("Climate Change") that the corpus mostly writes in
         lowercase, and count the neighbours of words it writes both ways ("the House" but
-        "house arrest"), so context can decide."""
+        "house arrest"), so context can decide. texts: strings or Articles; the reading runs
+        on the executor, a batch of texts at a time."""
+        from .executor import SerialExecutor
+
         lower_words = _wordlist()[0]
         suspects = {k for k in self.phrases if all(w in lower_words for w in k)}
-        by_first = defaultdict(set)
-        for key in suspects:
-            by_first[key[0]].add(key)
-        two_way = {w for w, forms in self.words.items() if forms.get(w) and _is_capitalised(self.word_form(w) or w)}
+        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key in sorted(suspects):
+            by_first[key[0]].append(key)
+        two_way = frozenset(w for w, forms in self.words.items() if forms.get(w) and _is_capitalised(self.word_form(w) or w))
         if not by_first and not two_way:
             return  # nothing to look for: spare a pass over every cased text
+        work = partial(_lowercase_uses, dict(by_first), two_way)
+        batches = [texts[start : start + LOWERCASE_USES_BATCH] for start in range(0, len(texts), LOWERCASE_USES_BATCH)]
         lowercase_uses: Counter = Counter()
-        looked_for = by_first.keys() | two_way
-        for text in texts:
-            tokens = TOKEN_RE.findall(text)
-            lowered = list(map(str.lower, tokens))
-            if looked_for.isdisjoint(lowered):
-                continue
-            for i, word in enumerate(lowered):
-                if word in by_first and tokens[i] == word:
-                    for key in by_first[word]:
-                        if tuple(tokens[i : i + len(key)]) == key:
-                            lowercase_uses[key] += 1
-                if word in two_way and i > 0:
-                    capital = tokens[i] != word
-                    self.contexts[("L", lowered[i - 1], word, capital)] += 1
-                    if i + 1 < len(tokens):
-                        self.contexts[("R", lowered[i + 1], word, capital)] += 1
+        for uses, contexts in (executor or SerialExecutor()).map(work, batches):
+            lowercase_uses.update(uses)
+            self.contexts.update(contexts)
         for key in suspects:
             # Only a whole name outweighs lowercase uses: "Human Rights" inside "Human Rights
             # Watch" is no evidence that "human rights" alone is a name
@@ -319,6 +311,32 @@ class CasingModel:
                 if lower or capital:
                     pairs.add((side, neighbour, word, lower > capital))
         return fingerprint([(w, self.word_form(w)) for w in vocabulary], sorted(names), sorted(pairs))
+
+
+LOWERCASE_USES_BATCH = 2_000
+
+
+def _lowercase_uses(by_first: dict[str, list[tuple[str, ...]]], two_way: frozenset[str], texts: list) -> tuple[Counter, Counter]:
+    """(lowercase uses of the suspect phrases, neighbour counts of the two-way words) in some texts."""
+    lowercase_uses: Counter = Counter()
+    contexts: Counter = Counter()
+    looked_for = by_first.keys() | two_way
+    for text in texts:
+        tokens = TOKEN_RE.findall(text if isinstance(text, str) else text.text)
+        lowered = list(map(str.lower, tokens))
+        if looked_for.isdisjoint(lowered):
+            continue
+        for i, word in enumerate(lowered):
+            if word in by_first and tokens[i] == word:
+                for key in by_first[word]:
+                    if tuple(tokens[i : i + len(key)]) == key:
+                        lowercase_uses[key] += 1
+            if word in two_way and i > 0:
+                capital = tokens[i] != word
+                contexts[("L", lowered[i - 1], word, capital)] += 1
+                if i + 1 < len(tokens):
+                    contexts[("R", lowered[i + 1], word, capital)] += 1
+    return lowercase_uses, contexts
 
 
 def _capitalised_runs(sentence: str, matches: list[re.Match[str]], lower_words: frozenset[str]) -> list[list[int]]:
@@ -714,7 +732,8 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
                 if item.casing is not None:
                     model.merge(item.casing)
                 prepared.append(replace(item, casing=None))
-    model.read_lowercase_uses([item.article.text if item.article else item.text for item in prepared if not item.lowercased])
+    # Articles travel packed to the workers that read them again
+    model.read_lowercase_uses([item.article or item.text for item in prepared if not item.lowercased], executor)
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)
