@@ -9,6 +9,7 @@ Two parts:
 """
 from __future__ import annotations
 
+import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -202,6 +203,13 @@ class CasingModel:
             self.in_names[lower][form] += n
         for (key, forms), n in phrases.items():
             self.phrases[key][forms] += n
+
+    def evidence(self) -> tuple[Counter, Counter, Counter, Counter]:
+        """Everything merged so far, in casing_counts' form: merge() it into a new model to get this one."""
+        words = Counter({(lower, form): n for lower, forms in self.words.items() for form, n in forms.items()})
+        in_names = Counter({(lower, form): n for lower, forms in self.in_names.items() for form, n in forms.items()})
+        phrases = Counter({(key, forms): n for key, counts in self.phrases.items() for forms, n in counts.items()})
+        return words, in_names, phrases, Counter(self.whole_names)
 
     def read_lowercase_uses(self, texts: list, executor=None) -> None:
         """A second look at the cased texts, for what a name count alone gets wrong:
@@ -674,8 +682,9 @@ class Prepared:
     """Cleaned and cut to MAX_TEXT_CHARS, while the article still needs the model; else None."""
     notes: tuple[tuple[str, str], ...]
     lowercased: bool
-    casing: tuple | None
-    """casing_counts of the text when it is normally cased: what it teaches the model."""
+    casing: bytes | None
+    """casing_counts of the text when it is normally cased (what it teaches the model), pickled:
+    a rebuild that starts from the last model never unpickles an unchanged article's counts."""
     article: object | None = None
     """The finished Article when nothing in it depends on the model (a cased text and title)."""
 
@@ -699,7 +708,7 @@ def prepare(item) -> Prepared:
         notes.append(("warning", f"{len(raw.raw_text):,} characters; only the first {len(text):,} are analysed"))
     lowercased = looks_lowercased(text)
     split = None if lowercased else split_text(text)
-    casing = None if lowercased else casing_counts(split)
+    casing = None if lowercased else pickle.dumps(casing_counts(split), protocol=5)
     if _needs_model(raw, lowercased):
         return Prepared(text, tuple(notes), lowercased, casing)
     # Finished now: a second pass would split the sentences again and send the article back again
@@ -721,17 +730,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     raw_articles = list(raw_articles)
     cache = cache or Cache(None)
     raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
-    model = CasingModel()
-    prepared: list[Prepared] = []
-    with (progress or QUIET).stage("restoring", len(raw_articles), "articles") as tick:
-        # A batch at a time: each text's casing evidence is merged, then let go
-        for start in range(0, len(raw_articles), PREPARE_BATCH):
-            batch = slice(start, start + PREPARE_BATCH)
-            items = list(zip(raw_articles[batch], raw_keys[batch]))
-            for item in cached_map(cache, "prepared", prepare, items, raw_keys[batch], executor, tick):
-                if item.casing is not None:
-                    model.merge(item.casing)
-                prepared.append(replace(item, casing=None))
+    model, prepared = _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress)
     # Articles travel packed to the workers that read them again
     model.read_lowercase_uses([item.article or item.text for item in prepared if not item.lowercased], executor)
     outlet_names = {}
@@ -757,6 +756,57 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
                 report(level, article.path, None, message)
         articles.append(article)
     return articles
+
+
+def _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress) -> tuple[CasingModel, list[Prepared]]:
+    """Every article prepared (a cased one finished), and the casing model learned from them."""
+    from .cache import cached_map
+
+    # The last build's model, with the articles it was merged from: a day's rebuild adds only
+    # the new articles' evidence to it instead of merging every article's again
+    last = cache.get("casing-model", fingerprint("casing-model")) if cache.folder else None
+    last_keys, last_evidence = last if last else (frozenset(), None)
+    model = CasingModel()
+    unmerged: list[bytes] = []  # evidence of articles the last model lacks
+    cased_keys: list[str] = []
+    prepared: list[Prepared] = []
+    with (progress or QUIET).stage("restoring", len(raw_articles), "articles") as tick:
+        # A batch at a time: each text's casing evidence is merged (or kept packed), then let go
+        for start in range(0, len(raw_articles), PREPARE_BATCH):
+            batch = slice(start, start + PREPARE_BATCH)
+            items = list(zip(raw_articles[batch], raw_keys[batch]))
+            for (_, raw_key), item in zip(items, cached_map(cache, "prepared", prepare, items, raw_keys[batch], executor, tick)):
+                if item.casing is not None:
+                    cased_keys.append(raw_key)
+                    if last_evidence is None:
+                        model.merge(_evidence(item.casing))
+                    elif raw_key not in last_keys:
+                        unmerged.append(item.casing)
+                prepared.append(replace(item, casing=None))
+    if last_evidence is not None:
+        if last_keys <= set(cased_keys) and len(set(cased_keys)) == len(cased_keys):
+            model.merge(last_evidence)
+            for casing in unmerged:
+                model.merge(_evidence(casing))
+        else:  # an article the last model learned from was changed or removed: learn afresh
+            model = _merged_model(cache, raw_articles, raw_keys)
+    if cache.folder:
+        cache.put("casing-model", fingerprint("casing-model"), (frozenset(cased_keys), model.evidence()))
+    return model, prepared
+
+
+def _evidence(casing: bytes) -> tuple[Counter, Counter, Counter, Counter]:
+    return pickle.loads(casing)  # written by prepare() in this build or a cached one
+
+
+def _merged_model(cache, raw_articles, raw_keys) -> CasingModel:
+    """The casing model from every article's cached evidence (all were prepared just now)."""
+    model = CasingModel()
+    for raw, raw_key in zip(raw_articles, raw_keys):
+        item = cache.get("prepared", raw_key) or prepare((raw, raw_key))
+        if item.casing is not None:
+            model.merge(_evidence(item.casing))
+    return model
 
 
 def _restore_one(item, model: CasingModel | None, outlet_names: dict[str, str], split: list[list[str]] | None = None):

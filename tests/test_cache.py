@@ -67,6 +67,36 @@ def test_a_cached_lowercased_article_follows_what_new_articles_teach(make_projec
     assert cached == run("clean", None)
 
 
+def test_a_rebuild_adds_the_new_articles_casing_evidence_to_the_last_model(make_project, tmp_path, monkeypatch):
+    """A day's rebuild starts from the last build's casing model and unpacks the evidence of the
+    new articles only; an edited article makes it learn afresh. Either way: a clean build's output."""
+    from digest import normalize
+
+    project = make_project(QUAKES, seeds=True)
+
+    def run(out, cache_dir):
+        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
+                              keep_state=False, cache_dir=cache_dir))
+        return pages(tmp_path / out)
+
+    run("a", tmp_path / "cache")
+    unpacked = []
+    original = normalize._evidence
+    monkeypatch.setattr(normalize, "_evidence", lambda casing: unpacked.append(casing) or original(casing))
+    new = QUAKES["daily/chile-quake.md"].replace("about 300 people", "about 350 people").replace("source: daily", "source: wire")
+    write_files(project / "content" / "articles", {"wire/chile-quake-2.md": new})
+    rebuilt = run("b", tmp_path / "cache")
+    assert len(unpacked) == 1  # the new article's evidence only
+    assert rebuilt == run("clean-b", None)
+    cased = len(unpacked) - 1
+
+    unpacked.clear()
+    write_files(project / "content" / "articles", {"wire/chile-quake-2.md": new.replace("about 350 people", "about 400 people")})
+    rebuilt = run("c", tmp_path / "cache")
+    assert len(unpacked) == cased  # the edited article's old evidence is in the last model: learnt afresh
+    assert rebuilt == run("clean-c", None)
+
+
 def test_a_damaged_cache_costs_only_speed(make_project, tmp_path):
     project = make_project(QUAKES)
     cache = tmp_path / "cache"
