@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterable
 
-from .cache import fingerprint
+from .cache import Cache, cached_map, fingerprint
 from .progress import QUIET
 from .registry import Registry, TextStep
 from .text import FUNCTION_WORDS, paragraphs, split_sentences
@@ -725,8 +725,6 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     work runs on the executor (processes or a Dask cluster), in order, and is
     cached: a rebuild reads an unchanged article's preparation and result back.
     """
-    from .cache import Cache, cached_map
-
     raw_articles = list(raw_articles)
     cache = cache or Cache(None)
     raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
@@ -760,11 +758,12 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
 
 def _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress) -> tuple[CasingModel, list[Prepared]]:
     """Every article prepared (a cased one finished), and the casing model learned from them."""
-    from .cache import cached_map
-
     # The last build's model, with the articles it was merged from: a day's rebuild adds only
-    # the new articles' evidence to it instead of merging every article's again
+    # the new articles' evidence to it instead of merging every article's again. An article it
+    # learned from that is gone or changed (its key is gone) makes it learn afresh, as it goes.
     last = cache.get("casing-model", fingerprint("casing-model")) if cache.folder else None
+    if last and not (last[0] <= set(raw_keys) and len(set(raw_keys)) == len(raw_keys)):
+        last = None
     last_keys, last_evidence = last if last else (frozenset(), None)
     model = CasingModel()
     unmerged: list[bytes] = []  # evidence of articles the last model lacks
@@ -784,12 +783,9 @@ def _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress) -> tup
                         unmerged.append(item.casing)
                 prepared.append(replace(item, casing=None))
     if last_evidence is not None:
-        if last_keys <= set(cased_keys) and len(set(cased_keys)) == len(cased_keys):
-            model.merge(last_evidence)
-            for casing in unmerged:
-                model.merge(_evidence(casing))
-        else:  # an article the last model learned from was changed or removed: learn afresh
-            model = _merged_model(cache, raw_articles, raw_keys)
+        model.merge(last_evidence)
+        for casing in unmerged:
+            model.merge(_evidence(casing))
     if cache.folder:
         cache.put("casing-model", fingerprint("casing-model"), (frozenset(cased_keys), model.evidence()))
     return model, prepared
@@ -797,16 +793,6 @@ def _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress) -> tup
 
 def _evidence(casing: bytes) -> tuple[Counter, Counter, Counter, Counter]:
     return pickle.loads(casing)  # written by prepare() in this build or a cached one
-
-
-def _merged_model(cache, raw_articles, raw_keys) -> CasingModel:
-    """The casing model from every article's cached evidence (all were prepared just now)."""
-    model = CasingModel()
-    for raw, raw_key in zip(raw_articles, raw_keys):
-        item = cache.get("prepared", raw_key) or prepare((raw, raw_key))
-        if item.casing is not None:
-            model.merge(_evidence(item.casing))
-    return model
 
 
 def _restore_one(item, model: CasingModel | None, outlet_names: dict[str, str], split: list[list[str]] | None = None):
@@ -819,7 +805,6 @@ def _restore_one(item, model: CasingModel | None, outlet_names: dict[str, str], 
     if lowercased:
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
-        split = None
     sentences = []
     for number, paragraph_sentences in enumerate(split if split is not None else split_text(text)):
         for sentence in paragraph_sentences:
