@@ -211,33 +211,39 @@ class CasingModel:
         phrases = Counter({(key, forms): n for key, counts in self.phrases.items() for forms, n in counts.items()})
         return words, in_names, phrases, Counter(self.whole_names)
 
-    def read_lowercase_uses(self, texts: list, executor=None) -> None:
+    def read_lowercase_uses(self, texts: list, executor=None, keys: list[str] | None = None,
+                            last: "LowercaseUses | None" = None) -> "LowercaseUses":
         """A second look at the cased texts, for what a name count alone gets wrong:
         forget a phrase of common words ("Climate Change") that the corpus mostly writes in
         lowercase, and count the neighbours of words it writes both ways ("the House" but
         "house arrest"), so context can decide. texts: strings or Articles; the reading runs
-        on the executor, a batch of texts at a time."""
-        from .executor import SerialExecutor
+        on the executor, a batch of texts at a time.
 
+        keys name the texts; `last` is what this returned in the last build. The counts add up
+        text by text and phrase by phrase, so when every text last read is still there, only the
+        new texts are read for everything, and the old ones only for what was not looked for then
+        (on a day's rebuild, usually nothing). Returns the counts, for the next build."""
         lower_words = _wordlist()[0]
-        suspects = {k for k in self.phrases if all(w in lower_words for w in k)}
-        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for key in sorted(suspects):
-            by_first[key[0]].append(key)
+        suspects = frozenset(k for k in self.phrases if all(w in lower_words for w in k))
         two_way = frozenset(w for w, forms in self.words.items() if forms.get(w) and _is_capitalised(self.word_form(w) or w))
-        if not by_first and not two_way:
-            return  # nothing to look for: spare a pass over every cased text
-        work = partial(_lowercase_uses, dict(by_first), two_way)
-        batches = [texts[start : start + LOWERCASE_USES_BATCH] for start in range(0, len(texts), LOWERCASE_USES_BATCH)]
-        lowercase_uses: Counter = Counter()
-        for uses, contexts in (executor or SerialExecutor()).map(work, batches):
+        keys = list(keys) if keys is not None else [""] * len(texts)
+        if last is None or not last.texts <= set(keys) or "" in last.texts or len(set(keys)) < len(keys):
+            last = LowercaseUses(frozenset(), frozenset(), frozenset(), Counter(), Counter())
+        lowercase_uses = Counter({k: n for k, n in last.uses.items() if k in suspects})
+        contexts = Counter({c: n for c, n in last.contexts.items() if c[2] in two_way})
+        old = [text for text, key in zip(texts, keys) if key in last.texts]
+        new = [text for text, key in zip(texts, keys) if key not in last.texts]
+        for part, phrases, words in ((old, suspects - last.suspects, two_way - last.two_way), (new, suspects, two_way)):
+            uses, seen = _read_lowercase_uses(part, phrases, words, executor)
             lowercase_uses.update(uses)
-            self.contexts.update(contexts)
+            contexts.update(seen)
+        self.contexts.update(contexts)
         for key in suspects:
             # Only a whole name outweighs lowercase uses: "Human Rights" inside "Human Rights
             # Watch" is no evidence that "human rights" alone is a name
             if lowercase_uses[key] and lowercase_uses[key] >= self.whole_names[key]:
                 del self.phrases[key]
+        return LowercaseUses(frozenset(keys), suspects, two_way, lowercase_uses, contexts)
 
     def lowercase_in_context(self, word: str, before: str, after: str) -> bool:
         """True when the corpus writes this word in lowercase beside this neighbour more often
@@ -322,6 +328,40 @@ class CasingModel:
 
 
 LOWERCASE_USES_BATCH = 2_000
+
+
+@dataclass(frozen=True)
+class LowercaseUses:
+    """The second look's counts (CasingModel.read_lowercase_uses) over some texts."""
+
+    texts: frozenset[str]
+    """Keys of the texts read."""
+    suspects: frozenset[tuple[str, ...]]
+    """The phrases of common words looked for..."""
+    two_way: frozenset[str]
+    """...and the words written both ways."""
+    uses: Counter
+    """Lowercase uses of the suspects."""
+    contexts: Counter
+    """(side, neighbour, word, capitalised) counts of the two-way words."""
+
+
+def _read_lowercase_uses(texts: list, suspects: frozenset, two_way: frozenset, executor=None) -> tuple[Counter, Counter]:
+    from .executor import SerialExecutor
+
+    lowercase_uses: Counter = Counter()
+    contexts: Counter = Counter()
+    if not texts or not (suspects or two_way):
+        return lowercase_uses, contexts  # nothing to look for: spare a pass over the texts
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(suspects):
+        by_first[key[0]].append(key)
+    work = partial(_lowercase_uses, dict(by_first), two_way)
+    batches = [texts[start : start + LOWERCASE_USES_BATCH] for start in range(0, len(texts), LOWERCASE_USES_BATCH)]
+    for uses, seen in (executor or SerialExecutor()).map(work, batches):
+        lowercase_uses.update(uses)
+        contexts.update(seen)
+    return lowercase_uses, contexts
 
 
 def _lowercase_uses(by_first: dict[str, list[tuple[str, ...]]], two_way: frozenset[str], texts: list) -> tuple[Counter, Counter]:
@@ -729,8 +769,13 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     cache = cache or Cache(None)
     raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
     model, prepared = _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress)
+    cased = [position for position, item in enumerate(prepared) if not item.lowercased]
+    last_uses = cache.get("lowercase-uses", fingerprint("lowercase-uses")) if cache.folder else None
     # Articles travel packed to the workers that read them again
-    model.read_lowercase_uses([item.article or item.text for item in prepared if not item.lowercased], executor)
+    uses = model.read_lowercase_uses([prepared[p].article or prepared[p].text for p in cased], executor,
+                                     [raw_keys[p] for p in cased], last_uses)
+    if cache.folder:
+        cache.put("lowercase-uses", fingerprint("lowercase-uses"), uses)
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)

@@ -97,6 +97,49 @@ def test_a_rebuild_adds_the_new_articles_casing_evidence_to_the_last_model(make_
     assert rebuilt == run("clean-c", None)
 
 
+def test_a_rebuild_reads_old_texts_again_only_for_what_it_did_not_look_for(make_project, tmp_path, monkeypatch):
+    """The second look at the cased texts (lowercase uses of name-like phrases, the neighbours of
+    words written both ways) adds up text by text: a day's rebuild reads the new texts, and the
+    old ones only for a phrase not looked for before. Either way: a clean build's output."""
+    from digest import normalize
+
+    house = ("---\nsource: daily\ntitle: The vote\npublished: 2010-03-01\n---\n"
+             "The House voted on the budget. Later the House met again, and the House adjourned. Lawmakers left the house on foot.\n"
+             "A former minister remains under house arrest. Delegates at the Climate Change summit talked about\n"
+             "climate change, and climate change talks go on. They also discussed energy policy at length.\n")
+    wire = ("---\nsource: wire\ntitle: the house votes\npublished: 2010-03-01\n---\n"
+            "washington ( wire ) - the house voted on the budget on monday , officials said .\n"
+            "the former minister remains under house arrest , and delegates discussed climate change and energy policy .\n")
+    project = make_project({**QUAKES, "daily/house.md": house, "wire/house.md": wire}, seeds=True)
+
+    def run(out, cache_dir):
+        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
+                              keep_state=False, cache_dir=cache_dir))
+        return pages(tmp_path / out)
+
+    read: list[int] = []
+    original = normalize._lowercase_uses
+    monkeypatch.setattr(normalize, "_lowercase_uses", lambda phrases, words, texts: read.append(len(texts)) or original(phrases, words, texts))
+    run("a", tmp_path / "cache")
+    cased = sum(read)
+    assert cased >= 5  # every cased text, "the House" is written both ways
+
+    read.clear()
+    write_files(project / "content" / "articles", {"wire/chile-quake-2.md": QUAKES["daily/chile-quake.md"].replace(
+        "about 300 people", "about 350 people").replace("source: daily", "source: wire")})
+    assert run("b", tmp_path / "cache") == run("clean-b", None)
+    assert read[: len(read) - 1] == [1]  # the rebuild read the new text only (then the clean build all)
+
+    read.clear()
+    write_files(project / "content" / "articles", {"post/summit.md": "---\nsource: post\ntitle: Summit ends\npublished: 2010-03-02\n---\n"
+                                                   "Delegates left the Energy Policy summit in Geneva on Friday.\n"})
+    rebuilt = run("c", tmp_path / "cache")
+    assert read == [cased + 1, 1]  # the old texts for the new phrase only, the new text for everything
+    assert rebuilt == run("clean-c", None)
+    page = b"".join(text for path, text in rebuilt.items() if path.startswith("briefings/") and b"former minister" in text)
+    assert b"under house arrest" in page and b"climate change and energy policy" in page
+
+
 def test_a_damaged_cache_costs_only_speed(make_project, tmp_path):
     project = make_project(QUAKES)
     cache = tmp_path / "cache"
