@@ -305,25 +305,27 @@ class CasingModel:
         A restored article is cached under this, not under the whole model: a day's new
         articles change the model's counts, but rarely what it decides for an older article."""
 
-        tokens = [m.group(0).lower() for m in TOKEN_RE.finditer(text)]
+        tokens = list(map(str.lower, TOKEN_RE.findall(text)))
         vocabulary = sorted(set(tokens))
         by_first = self._phrase_index()[1]
         names = set()
         for i, word in enumerate(tokens):
-            for key in by_first.get(word, ()):
-                if tuple(tokens[i : i + len(key)]) == key:
-                    names.add((key, self.phrase_form(key)))
+            if word in by_first:
+                for key in by_first[word]:
+                    if tuple(tokens[i : i + len(key)]) == key:
+                        names.add((key, self.phrase_form(key)))
             if word in ("d", "l", "o") and i + 1 < len(tokens):
                 vocabulary.append(f"{word}'{tokens[i + 1]}")
         pairs = set()
         in_contexts = self._context_words()
-        for before, after in zip(tokens, tokens[1:]):
-            for side, neighbour, word in (("L", before, after), ("R", after, before)):
-                if word not in in_contexts:
-                    continue
-                lower, capital = self.contexts.get((side, neighbour, word, False), 0), self.contexts.get((side, neighbour, word, True), 0)
-                if lower or capital:
-                    pairs.add((side, neighbour, word, lower > capital))
+        # Each word the model holds contexts for, with its left and right neighbours
+        for i in [i for i, word in enumerate(tokens) if word in in_contexts]:
+            word = tokens[i]
+            for side, j in (("L", i - 1), ("R", i + 1)):
+                if 0 <= j < len(tokens):
+                    lower, capital = self.contexts.get((side, tokens[j], word, False), 0), self.contexts.get((side, tokens[j], word, True), 0)
+                    if lower or capital:
+                        pairs.add((side, tokens[j], word, lower > capital))
         return fingerprint([(w, self.word_form(w)) for w in vocabulary], sorted(names), sorted(pairs))
 
 
