@@ -22,7 +22,7 @@ MAX_SHARED, MAX_EXCLUSIVE = 5, 3
 
 def outlet_views(story_text: StoryText) -> list[OutletView]:
     by_source = story_text.by_source()
-    term_counts = {source: Counter(_content_words(" ".join(story_text.sentences[i].text for i in idx))) for source, idx in by_source.items()}
+    term_counts = _outlet_terms(story_text)
     total = Counter()
     for counts in term_counts.values():
         total.update(counts)
@@ -43,6 +43,18 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
 
 def _content_words(text: str) -> list[str]:
     return [w.lower() for w in words(text) if len(w) > 3 and w.lower() not in STOP_WORDS]
+
+
+def _outlet_terms(story_text: StoryText) -> dict[str, Counter]:
+    """Each outlet's content words with their counts (asked for by the outlet views and the wording)."""
+    def make():
+        return {source: Counter(_content_words(" ".join(story_text.sentences[i].text for i in idx)))
+                for source, idx in story_text.by_source().items()}
+    return story_text.remembered("outlet terms", make)
+
+
+def _sentence_tokens(story_text: StoryText) -> list[list[str]]:
+    return story_text.remembered("tokens", lambda: [_tokens(item.text) for item in story_text.sentences])
 
 
 def _focus_terms(own: Counter, total: Counter, outlets: int, limit: int = 6) -> tuple[str, ...]:
@@ -108,8 +120,11 @@ def quotes_table(quotes: list[Quote]) -> list[Quote]:
     return sorted(table, key=lambda q: (q.speaker, q.source))
 
 
+_TOKEN_RE = re.compile(r"[\w.'’-]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return [t.lower().replace(".", "") for t in re.findall(r"[\w.'’-]+", text)]
+    return [t.lower().replace(".", "") for t in _TOKEN_RE.findall(text)]
 
 
 def wording_differences(story_text: StoryText, limit: int = 6) -> list[WordingDifference]:
@@ -122,13 +137,7 @@ def wording_differences(story_text: StoryText, limit: int = 6) -> list[WordingDi
     examples: dict[tuple, tuple] = {}
     # The outlets with most to say; comparing every pair of twenty outlets would cost 190 passes
     sources = sorted(sorted(by_source, key=lambda s: (-len(by_source[s]), s))[:MAX_WORDING_OUTLETS])
-    tokens: dict[int, list[str]] = {}
-
-    def tokens_of(i: int) -> list[str]:
-        if i not in tokens:
-            tokens[i] = _tokens(story_text.sentences[i].text)
-        return tokens[i]
-
+    tokens = _sentence_tokens(story_text)
     for a_index, a in enumerate(sources):
         for b in sources[a_index + 1 :]:
             columns = np.array(by_source[b])
@@ -136,7 +145,7 @@ def wording_differences(story_text: StoryText, limit: int = 6) -> list[WordingDi
                 j = int(columns[np.argmax(story_text.similarity[i, columns])])
                 if story_text.similarity[i, j] < 0.2:
                     continue
-                left, right = tokens_of(i), tokens_of(j)
+                left, right = tokens[i], tokens[j]
                 matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
                 for op, a1, a2, b1, b2 in matcher.get_opcodes():
                     if op != "replace" or a2 - a1 > 2 or b2 - b1 > 2:
@@ -167,10 +176,12 @@ def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], lim
     if limit <= 0:
         return []
     texts = {s: " ".join(story_text.sentences[i].text for i in idx) for s, idx in by_source.items()}
-    names = {w.lower() for t in texts.values() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", t)}
-    counts = {s: Counter(w for w in _content_words(t) if w not in names) for s, t in texts.items()}
+    names = {w.lower() for t in texts.values() for w in _NAME_WORD_RE.findall(t)}
+    counts = {s: Counter({w: n for w, n in terms.items() if w not in names}) for s, terms in _outlet_terms(story_text).items()}
     wanted = {term for own in counts.values() for term, n in own.items() if n >= 2 and term.endswith("s")}
-    contexts = {s: _contexts(t, wanted) for s, t in texts.items()}
+    tokens = _sentence_tokens(story_text)
+    # An outlet's sentences read as one text: neighbours run across sentence ends
+    contexts = {s: _contexts([t for i in idx for t in tokens[i]], wanted) for s, idx in by_source.items()}
     found = []
     for source, own in sorted(counts.items()):
         others = Counter()
@@ -191,9 +202,11 @@ def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], lim
     return found
 
 
-def _contexts(text: str, wanted: set[str]) -> dict[str, Counter]:
+_NAME_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+
+
+def _contexts(tokens: list[str], wanted: set[str]) -> dict[str, Counter]:
     """Left and right neighbours of the wanted words (the only ones compared)."""
-    tokens = _tokens(text)
     found: dict[str, Counter] = {}
     for i, token in enumerate(tokens):
         if token not in wanted:

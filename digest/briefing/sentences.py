@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -32,12 +32,20 @@ class StoryText:
     sentences: tuple[StorySentence, ...]
     vectors: object  # sparse, L2-normalised TF-IDF rows
     similarity: np.ndarray
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """Readings of the sentences that several briefing parts ask for, made once."""
 
     def by_source(self) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}
         for i, item in enumerate(self.sentences):
             groups.setdefault(item.source, []).append(i)
         return groups
+
+    def remembered(self, name: str, make):
+        """make() the first time `name` is asked for, the same answer after."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
 
 
 def display_text(sentence: Sentence) -> str:
