@@ -54,6 +54,22 @@ def test_corpus_casing_comes_from_other_articles():
 def test_sentence_splitting_works_on_lowercased_text():
     sentences = split_sentences("the u.s. army said 12 people died. mr. smith left at 5 p.m. on monday. it rained.")
     assert len(sentences) == 3
+    # what pysbd got wrong: an initial ends no sentence, a number or a quote before the stop does
+    text = ("the bill was signed by president george w. bush. the vote went 3 to 2. however, gen. mattis "
+            "called it 'a mistake'. the quake measured 5.5. nobody was hurt... officials said.")
+    assert split_sentences(text) == [
+        "the bill was signed by president george w. bush.", "the vote went 3 to 2.",
+        "however, gen. mattis called it 'a mistake'.", "the quake measured 5.5.", "nobody was hurt... officials said.",
+    ]
+
+
+def test_one_enormous_line_is_split_by_the_same_rules():
+    """40,000 stops, none the end of a sentence: looking back over the whole line at each of
+    them took minutes (the rules look at the word before a stop only)."""
+    line = "the envoy met gen. jones and gen. smith and " * 20_000 + "left."
+    assert split_sentences(line) == [line]
+    assert split_sentences(line.title()) == [line.title()]  # the cased rule too
+    assert len(split_sentences("the envoy met gen. jones. " * 20_000)) == 20_000
 
 
 def test_cleaning_removes_control_and_bidi_characters():
