@@ -39,6 +39,19 @@ ORG_WORDS = {
 # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman": compiled once, used per mention
 APPOSITIVE_ROLE = re.compile(rf"\s*,\s*(?:an?|the|another|its|his|her)?\s*(?:[\w.-]+\s+){{0,2}}(?:{'|'.join(sorted(TITLES))})\b")
 INSTITUTIONS = r"(?:coalition|government|police|army|military|ministry|pentagon|white house|kremlin|council)"
+# Asked of every sentence and every mention: compiled once
+_SAYS_RE = re.compile(rf"\b{SAY_VERBS}\b")
+_SAYS_AFTER_RE = re.compile(rf"[^.;:]{{0,60}}?\b{SAY_VERBS}\b")
+_SAYS_BEFORE_RE = re.compile(rf"\b{SAY_VERBS}\s*$")
+_SPEAKER_SAYS_AFTER_RE = re.compile(rf"[^.;]{{0,50}}?\b{SAY_VERBS}\b")
+_SAID_SPEAKER_RE = re.compile(rf",\s*{SAY_VERBS}\s+(?:[\w.]+\s+){{0,2}}$")
+_PRONOUN_SAYS_RE = re.compile(rf"\b(?:he|she)\s+{SAY_VERBS}\b|\b{SAY_VERBS}\s+(?:he|she)\b")
+_INSTITUTION_SAYS_RE = re.compile(rf"\b(?:the\s+)?({INSTITUTIONS})\s+(?:has\s+|had\s+)?{SAY_VERBS}\b")
+_HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|dr|col|colonel|gen)\.?\s+", re.IGNORECASE)
+_FOLLOWING_PLACE_RE = re.compile(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+_WORDS_RE = re.compile(r"[\w'’]+")
+_HYPHENATED_RE = re.compile(r"-[a-z]+$")
+_ARTICLE_PREFIX_RE = re.compile(r"(?:al|el)-")
 PLACE_WORDS = {"river", "valley", "city", "province", "county", "island", "islands", "mountains", "sea", "ocean", "gulf", "bay", "lake", "desert", "street", "square", "region"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward", "towards"}
 NOT_NAMES = {
@@ -105,11 +118,11 @@ def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
         if not word:
             position += 1
             continue
-        if re.search(r"-[a-z]+$", word) and not re.match(r"(?:al|el)-", word):
+        if _HYPHENATED_RE.search(word) and not _ARTICLE_PREFIX_RE.match(word):
             if current:
                 pieces.append((current_start, current))
             current, current_start = [], position + len(word) + 1
-        elif re.search(r"['’]s$", word):
+        elif word.endswith(("'s", "’s")):
             current.append(word[:-2])
             pieces.append((current_start, current))
             current, current_start = [], position + len(word) + 1
@@ -141,7 +154,7 @@ def _trim_mention(sentence: str, start: int, words: list[str]) -> Mention | None
 
 
 def _context_before(sentence: str, start: int, words: int = 3) -> list[str]:
-    return re.findall(r"[\w'’]+", sentence[:start].lower())[-words:]
+    return _WORDS_RE.findall(sentence[:start].lower())[-words:]
 
 
 def classify(name: str, contexts: list[tuple[str, int]], surnames_alone: set[str]) -> str:
@@ -162,15 +175,15 @@ def classify(name: str, contexts: list[tuple[str, int]], surnames_alone: set[str
             person_evidence += 2
         if APPOSITIVE_ROLE.match(after):
             person_evidence += 2  # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman"
-        if re.match(rf"[^.;:]{{0,60}}?\b{SAY_VERBS}\b", after):
+        if _SAYS_AFTER_RE.match(after):
             person_evidence += 1
-        if re.search(rf"\b{SAY_VERBS}\s*$", sentence[:start].lower()):
+        if _SAYS_BEFORE_RE.search(sentence[:start].lower()):
             person_evidence += 1
         if before and before[-1] in PLACE_PREPOSITIONS:
             place_evidence += 1
         if before[-2:] and before[-1] == "of" and before[-2] in {"city", "town", "village", "province", "region"}:
             place_evidence += 2
-        following = re.match(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", sentence[start + len(name) :])
+        following = _FOLLOWING_PLACE_RE.match(sentence, start + len(name))
         if following and following.group(1).lower() in gazetteer():
             place_evidence += 2  # "Ain Issa, Syria"
     if len(tokens) >= 2 and tokens[-1] in surnames_alone:
@@ -214,7 +227,7 @@ def story_entities(articles: tuple[Article, ...] | list[Article]) -> list[Entity
 
 def resolve_person(name: str, people: list[str]) -> str:
     """'Selo' or 'Mr Selo' -> 'Talal Selo' when the story names one person so."""
-    bare = re.sub(r"^(?:mr|mrs|ms|dr|col|colonel|gen)\.?\s+", "", name, flags=re.IGNORECASE)
+    bare = _HONORIFIC_RE.sub("", name)
     for person in people:
         if person == bare or person.split()[-1] == bare:
             return person
@@ -224,7 +237,7 @@ def resolve_person(name: str, people: list[str]) -> str:
 def sentence_speaker(sentence: str, people: list[str], previous: str | None) -> str | None:
     """Who a sentence attributes its words to: 'X said', 'said X', 'X told', or 'he said' -> previous."""
     lowered = sentence.lower()
-    if not re.search(rf"\b{SAY_VERBS}\b", lowered):
+    if not _SAYS_RE.search(lowered):
         return None
     candidates = []
     for mention in name_mentions(sentence):
@@ -232,16 +245,16 @@ def sentence_speaker(sentence: str, people: list[str], previous: str | None) -> 
         if resolved in people:
             window_after = lowered[mention.end : mention.end + 60]
             window_before = lowered[max(0, mention.start - 40) : mention.start]
-            says_after = re.match(rf"[^.;]{{0,50}}?\b{SAY_VERBS}\b", window_after)
+            says_after = _SPEAKER_SAYS_AFTER_RE.match(window_after)
             # "..., said Mostafa Bali" names the speaker; "hostages said Emwazi imprisoned them" does not
-            says_before = re.search(rf",\s*{SAY_VERBS}\s+(?:[\w.]+\s+){{0,2}}$", window_before)
+            says_before = _SAID_SPEAKER_RE.search(window_before)
             if says_after or says_before:
                 candidates.append(resolved)
     if candidates:
         return candidates[0]
-    if previous and re.search(rf"\b(?:he|she)\s+{SAY_VERBS}\b|\b{SAY_VERBS}\s+(?:he|she)\b", lowered):
+    if previous and _PRONOUN_SAYS_RE.search(lowered):
         return previous
-    institution = re.search(rf"\b(?:the\s+)?({INSTITUTIONS})\s+(?:has\s+|had\s+)?{SAY_VERBS}\b", lowered)
+    institution = _INSTITUTION_SAYS_RE.search(lowered)
     if institution:
         return f"the {institution.group(1)}"
     return None
