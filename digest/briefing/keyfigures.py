@@ -35,15 +35,6 @@ def _distinctive(report: FigureReport) -> bool:
     return value > ROUND_SMALL and value % 100 != 0 and report.figure.high == report.figure.low
 
 
-def _same_figure(a: FigureReport, b: FigureReport, similarity: float) -> bool:
-    """Same value and the same counted thing; a vague amount ('hundreds') also needs the same context."""
-    if figure_key(a.figure) != figure_key(b.figure):
-        return False
-    if a.figure.qualifier == "vague":
-        return head_noun(a.figure) == head_noun(b.figure) and similarity >= 0.3
-    return head_noun(a.figure) == head_noun(b.figure) or _distinctive(a)
-
-
 def merge_figures(reports: list[FigureReport], importance: dict[str, float], story_text: StoryText) -> list[KeyFigure]:
     """Group reports of the same figure; rank by how many outlets report it, then by importance."""
     index = {item.text: i for i, item in enumerate(story_text.sentences)}
@@ -53,20 +44,27 @@ def merge_figures(reports: list[FigureReport], importance: dict[str, float], sto
         return float(story_text.similarity[i, j]) if i is not None and j is not None else 0.0
 
     groups: list[list[FigureReport]] = []
-    by_value: dict[tuple, list[list[FigureReport]]] = defaultdict(list)  # only reports of one value can merge
+    # Only reports of one value can merge; each group with the counted noun of its first report
+    by_value: dict[tuple, list[tuple[list[FigureReport], str | None]]] = defaultdict(list)
     for report in reports:
         if not report.figure.counts and not report.figure.unit:
             continue  # a bare number says nothing a reader can use
         if report.figure.low == report.figure.high == 1 and not report.figure.text[:1].isdigit():
             continue  # "one of the first cities": a word more than a figure
         candidates = by_value[figure_key(report.figure)]
-        for group in candidates:
-            if _same_figure(group[0], report, similarity(group[0], report)):
+        noun = head_noun(report.figure)
+        for group, group_noun in candidates:
+            # The same counted thing; a vague amount ('hundreds') also needs the same context
+            if group[0].figure.qualifier == "vague":
+                same = group_noun == noun and similarity(group[0], report) >= 0.3
+            else:
+                same = group_noun == noun or _distinctive(group[0])
+            if same:
                 group.append(report)
                 break
         else:
             groups.append([report])
-            candidates.append(groups[-1])
+            candidates.append((groups[-1], noun))
 
     def rank(group: list[FigureReport]):
         outlets = len({r.source for r in group})
