@@ -67,7 +67,7 @@ def _rouge(summaries: dict[str, str], references: dict[str, list[str]], limit: i
 
 
 class _OfflineTokenizer:
-    """sumy's tokenizer needs nltk data; pysbd and a word regex work offline."""
+    """sumy's tokenizer needs nltk data; digest's sentence splitter and a word regex work offline."""
 
     language = "english"
 
