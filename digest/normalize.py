@@ -772,12 +772,13 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
     model, prepared = _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress)
     cased = [position for position, item in enumerate(prepared) if not item.lowercased]
-    last_uses = cache.get("lowercase-uses", fingerprint("lowercase-uses")) if cache.folder else None
+    uses_key = fingerprint("lowercase-uses") if cache.folder else ""
+    last_uses = cache.get("lowercase-uses", uses_key) if uses_key else None
     # Articles travel packed to the workers that read them again
     uses = model.read_lowercase_uses([prepared[p].article or prepared[p].text for p in cased], executor,
                                      [raw_keys[p] for p in cased], last_uses)
-    if cache.folder:
-        cache.put("lowercase-uses", fingerprint("lowercase-uses"), uses)
+    if uses_key:
+        cache.put("lowercase-uses", uses_key, uses)
     outlet_names = {}
     for raw in raw_articles:
         outlet_names.setdefault(raw.source.key, raw.source.name)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -45,6 +44,8 @@ mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon 
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 inc corp co ltd plc bros no nos vs etc al approx dept est fig govt intl univ ave blvd rd mt ft
 """.split())
+_ANY_BOUNDARY = re.compile(r"[.!?]\W*\s+\S")
+_CASED_BOUNDARY = re.compile(r"[.!?]\W*\s+\W*[A-Z]")
 _BOUNDARY = re.compile(r"""([.!?]+["'”’)\]`]*)\s+(?=["'“‘`(\[]*[A-Z0-9])""")
 # Lowercased text: no capital marks a start, so any full stop before a space may end a sentence
 _LOWERCASE_BOUNDARY = re.compile(r"""([.!?]+["'”’)\]`]*)\s+(?=\S)""")
@@ -73,11 +74,9 @@ def _split_at(paragraph: str, boundary: re.Pattern[str], lowercased: bool) -> li
         window = paragraph[max(start, match.start(1) - 100) : match.start(1)]
         before = _WORD_BEFORE.search(window + ("." if stop.startswith(".") else ""))
         word = before.group(1).rstrip(".").lower() if before else ""
-        if lowercased:
-            if stop.startswith("..") or stop.startswith(".") and (
-                    word in ABBREVIATIONS or len(word) == 1 and word.isalpha() or "." in word and not _has_digit(word)):
-                continue  # no capital after it to tell: "3 votes to 2. however" ends, "w. bush" does not
-        elif stop.startswith(".") and (word in ABBREVIATIONS or len(word.replace(".", "")) <= 1 or "." in word):
+        if lowercased and stop.startswith(".."):
+            continue  # an ellipsis: lowercased news mostly uses it mid-sentence
+        if stop.startswith(".") and _abbreviated(word, lowercased):
             continue
         sentences.append(paragraph[start : match.end(1)].strip())
         start = match.end()
@@ -85,8 +84,14 @@ def _split_at(paragraph: str, boundary: re.Pattern[str], lowercased: bool) -> li
     return [s for s in sentences if s]
 
 
-def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
+def _abbreviated(word: str, lowercased: bool) -> bool:
+    """Whether a full stop after this word marks an abbreviation or an initial, not an end."""
+    if word in ABBREVIATIONS:
+        return True
+    if not lowercased:
+        return len(word.replace(".", "")) <= 1 or "." in word
+    # No capital after it to tell: "3 votes to 2. however" and "measured 5.5. nobody" end, "w. bush" does not
+    return len(word) == 1 and word.isalpha() or "." in word and not any(c.isdigit() for c in word)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -103,9 +108,6 @@ def split_sentences(paragraph: str) -> list[str]:
         return split_cased(paragraph)
     return split_lowercased(paragraph)
 
-
-_ANY_BOUNDARY = re.compile(r"[.!?]\W*\s+\S")
-_CASED_BOUNDARY = re.compile(r"[.!?]\W*\s+\W*[A-Z]")
 
 
 def paragraphs(text: str) -> list[str]:
