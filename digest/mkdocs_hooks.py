@@ -1,45 +1,85 @@
 """MkDocs hooks that digest's site build registers (see site.py). Loaded by MkDocs from this
 file's path, so it imports nothing from the package.
 
-One job: keep the search index small. Material's search plugin writes one entry per
-section of every page; a briefing page would give four (lead, summary, key figures, tags),
-each repeating the page's address and a section title. The browser loads the index whole,
-so with 10,000 briefings those repeats alone were a quarter of it. After the build, each
-briefing's entries are merged into one, titled with the headline and linking to the page.
+One job: the site's search. Material's own search plugin puts the text of every page into one
+JSON file that the browser loads whole; near 10,000 briefings that file passed 12 MB and the
+first result took over 300 ms, and building it was a fifth of the MkDocs build. Instead, after
+the build, Pagefind indexes the pages into small chunks, and a query loads only the chunks it
+needs. Material's search box stays: a theme override (theme/partials/search.html) drives it
+with Pagefind's JavaScript API.
+
+What is indexed follows Material's conventions, so pages keep one way of saying it: a page
+with `search: exclude: true` in its front matter is left out, and an element carrying
+`data-search-exclude` (a paragraph, a span, or a block wrapping whole sections) is not indexed.
 """
 from __future__ import annotations
 
-import json
-import os
-import re
+import importlib.util
+import logging
+import subprocess
+import sys
 from pathlib import Path
 
-BRIEFINGS = "briefings/"
-_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
+from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
+INDEX_FOLDER = "pagefind"
+ARTICLE = '<article class="md-content__inner md-typeset">'
+INDEXED_ARTICLE = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+EXCLUDED = "[data-search-exclude]"
+MATERIAL_SEARCH = "material/search"
+
+log = logging.getLogger("mkdocs.hooks.digest")
 
 
-def compact_search_index(path: Path) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    merged: list[dict] = []
-    pages: dict[str, dict] = {}
-    for entry in data.get("docs", []):
-        page = entry.get("location", "").split("#", 1)[0]
-        if not page.startswith(BRIEFINGS):
-            merged.append(entry)
-            continue
-        text = _EMPTY_PARAGRAPH.sub("", entry.get("text", "")).strip()
-        if page not in pages:
-            pages[page] = {"location": page, "title": entry.get("title", ""), "text": text}
-            merged.append(pages[page])
-        elif text:
-            pages[page]["text"] = f"{pages[page]['text']} {text}".strip()
-    data["docs"] = merged
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, path)
+class PagefindSearch(BasePlugin):
+    """Stands where Material's header looks for its search plugin (under the name
+    `material/search`, with `enabled` set), so the theme shows its search box; it builds no
+    index of its own: on_post_build below runs Pagefind."""
+
+    config_scheme = (("enabled", config_options.Type(bool, default=True)),)
+
+
+def on_config(config, **kwargs):
+    _add_theme_overrides(config)
+    if MATERIAL_SEARCH in config.plugins:
+        log.warning("mkdocs.yml: the `search` plugin builds a lunr index this site does not use "
+                    "(its search box runs on Pagefind); remove it from `plugins` to save build time")
+    else:
+        stand_in = PagefindSearch()
+        stand_in.load_config({})
+        config.plugins[MATERIAL_SEARCH] = stand_in
+    return config
+
+
+def _add_theme_overrides(config) -> None:
+    """After the project's own custom_dir (it may override ours), before the theme's files."""
+    dirs = config.theme.dirs
+    if str(THEME_OVERRIDES) in dirs:
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
+
+
+def on_post_page(output, page, config, **kwargs):
+    if (page.meta.get("search") or {}).get("exclude"):
+        return output
+    return output.replace(ARTICLE, INDEXED_ARTICLE, 1)
 
 
 def on_post_build(config, **kwargs) -> None:
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.exists():
-        compact_search_index(index)
+    build_search_index(Path(config["site_dir"]))
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Run Pagefind over the built pages; its bundle goes to site_dir/pagefind/."""
+    if importlib.util.find_spec("pagefind") is None:
+        raise PluginError(f"Pagefind is needed for the site's search and is not installed; "
+                          f"install it with `{sys.executable} -m pip install 'pagefind[bin]'` (scripts/setup does)")
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER,
+               "--exclude-selectors", EXCLUDED, "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        detail = " ".join(dict.fromkeys(line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()))
+        raise PluginError(f"Pagefind could not index {site_dir}: {detail or f'exit status {result.returncode}'}")

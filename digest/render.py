@@ -76,6 +76,9 @@ def unsearched(markdown: str) -> str:
 UNSEARCHED_BLOCK = "{: data-search-exclude }"
 """On the line after a paragraph (attr_list): the paragraph is left out of the search index."""
 
+UNSEARCHED_SECTIONS = ('<div data-search-exclude="" markdown="1">', "</div>")
+"""Around whole sections (md_in_html): shown on the page, left out of the search index."""
+
 
 def briefing_path(briefing: Briefing) -> str:
     return f"briefings/{briefing.story.slug}.md"
@@ -125,9 +128,10 @@ def render_briefing(briefing: Briefing, topics: frozenset[str] | None = None) ->
     out.append("")
 
     out += _render_figures(briefing, names)
+    out += [UNSEARCHED_SECTIONS[0], ""]
     out += _render_comparison(briefing, names, cite)
 
-    out += ["## Articles { data-search-exclude }", ""]
+    out += ["## Articles", ""]
     if len(story.articles) > MAX_ANALYSED_ARTICLES:
         out += [f"*This story has {len(story.articles)} articles; the summary, figures and comparison are drawn from the newest {MAX_ANALYSED_ARTICLES}"
                 + (f", and the {MAX_LISTED_ARTICLES} newest are listed here (all are in briefings.json)" if len(story.articles) > MAX_LISTED_ARTICLES else "") + ".*", ""]
@@ -141,7 +145,7 @@ def render_briefing(briefing: Briefing, topics: frozenset[str] | None = None) ->
             note += " (the feed's summary only: the page could not be read)"
         licence = f" · {md(article.license)}" if article.license else ""
         out.append(f'- <span id="{anchors[article.id]}"></span>{title}{note} — {" · ".join(meta)}{licence}')
-    out.append("")
+    out += ["", UNSEARCHED_SECTIONS[1], ""]
 
     if briefing.entities:
         out += ["## Tags", ""]
@@ -185,7 +189,7 @@ def _render_figures(briefing: Briefing, names: dict[str, str]) -> list[str]:
 
 def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[str]:
     comparison = briefing.comparison
-    out = ["## Source comparison { data-search-exclude }", ""]
+    out = ["## Source comparison", ""]
     if comparison.single_outlet:
         only = names.get(comparison.outlets[0].source, comparison.outlets[0].source) if comparison.outlets else "one outlet"
         out += [f"Only {md(only)} covers this story so far, so there is nothing to compare yet.", ""]
@@ -193,17 +197,17 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
             out += ["**Quoted:** " + ", ".join(sorted({md(q.speaker) for q in comparison.quotes})), ""]
         return out
 
-    out += ["### Coverage { data-search-exclude }", "", "| Outlet | Articles | Words | Stresses |", "| --- | --- | --- | --- |"]
+    out += ["### Coverage", "", "| Outlet | Articles | Words | Stresses |", "| --- | --- | --- | --- |"]
     for view in comparison.outlets:
         focus = ", ".join(md(t) for t in view.focus) or "—"
         out.append(f"| {md(names.get(view.source, view.source))} | {view.articles} | {view.words} | {focus} |")
     out.append("")
 
-    out += ["### Reported by all outlets { data-search-exclude }", ""]
+    out += ["### Reported by all outlets", ""]
     out += [f"- {md(f.text)} {cite(f.citations)}" for f in comparison.shared] or ["*No fact is reported in closely matching words by every outlet.*"]
     out.append("")
 
-    out += ["### Reported by one outlet only { data-search-exclude }", ""]
+    out += ["### Reported by one outlet only", ""]
     by_source: dict[str, list] = defaultdict(list)
     for fact in comparison.exclusive:
         by_source[fact.citations[0].source].append(fact)
@@ -214,7 +218,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         out += [f"- {md(f.text)} {cite(f.citations)}" for f in facts]
         out.append("")
 
-    out += ["### Where the figures differ { data-search-exclude }", ""]
+    out += ["### Where the figures differ", ""]
     if comparison.figure_differences:
         for difference in comparison.figure_differences:
             values = "; ".join(f"{md(names.get(s, s))}: **{md(v)}**" for s, v, _ in difference.values)
@@ -223,7 +227,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         out.append("*The outlets give no conflicting figures.*")
     out.append("")
 
-    out += ["### Who is quoted { data-search-exclude }", ""]
+    out += ["### Who is quoted", ""]
     if comparison.quotes:
         sources = [v.source for v in comparison.outlets]
         out += ["| Speaker | " + " | ".join(md(names.get(s, s)) for s in sources) + " |", "| --- |" + " --- |" * len(sources)]
@@ -236,7 +240,7 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         out.append("*No one is quoted by name.*")
     out.append("")
 
-    out += ["### Wording { data-search-exclude }", ""]
+    out += ["### Wording", ""]
     if comparison.wording:
         for wording in comparison.wording:
             terms = " / ".join(f"{md(names.get(s, s))}: *{md(t)}*" for s, t in wording.terms)
@@ -249,7 +253,8 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
 # ---------------------------------------------------------------- site pages
 
 def render_home(briefings: list[Briefing], site_name: str) -> str:
-    out = ["---", "title: Latest briefings", "hide:", "  - toc", "---", "", "# Latest briefings", ""]
+    # Out of search, like the archive: it only repeats briefings' headlines and first sentences
+    out = ["---", "title: Latest briefings", "hide:", "  - toc", "search:", "  exclude: true", "---", "", "# Latest briefings", ""]
     if not briefings:
         return "\n".join(out + ["*No briefings yet: add articles under `content/articles/` and build again.*", ""])
     out += [f"{len(briefings)} stories from {len({s.key for b in briefings for s in b.story.sources})} outlets. "
@@ -283,7 +288,7 @@ def render_archive(briefings: list[Briefing]) -> list[Page]:
     months: dict[str, list[Briefing]] = defaultdict(list)
     for briefing in briefings:
         months[month_key(briefing)].append(briefing)
-    index = ["---", "title: Archive", "---", "", "# Archive", ""]
+    index = ["---", "title: Archive", "search:", "  exclude: true", "---", "", "# Archive", ""]
     pages = []
     for key in sorted(months, reverse=True):
         label = "Undated" if key == "undated" else f"{MONTHS[int(key[5:]) - 1]} {key[:4]}"

@@ -53,13 +53,28 @@ def build_site(layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool)
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    errors = _ErrorLog()
+    logger.addHandler(errors)
     try:
         config = load_config(config_file=str(layout.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict,
                              hooks=_hooks(layout))
         build(config)
     except (Abort, ConfigurationError) as exc:
-        raise DigestError(f"MkDocs build failed: {exc}") from exc
+        # MkDocs logs what went wrong (a plugin's or hook's error) and then aborts with a generic message
+        raise DigestError("MkDocs build failed: " + "; ".join(errors.messages + [str(exc)])) from exc
+    finally:
+        logger.removeHandler(errors)
+
+
+class _ErrorLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def serve_site(layout: SiteLayout, address: str | None) -> None:
@@ -85,7 +100,7 @@ def is_ours(path: Path) -> bool:
         return False
     if (path / MARKER).exists() or not any(path.iterdir()):
         return True
-    return (path / "sitemap.xml").exists() and (path / "search" / "search_index.json").exists()
+    return (path / "sitemap.xml").exists() and ((path / "search" / "search_index.json").exists() or (path / "pagefind" / "pagefind.js").exists())
 
 
 def staging_dir(target: Path) -> Path:

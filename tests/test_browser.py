@@ -73,19 +73,16 @@ def open_page(browser, url):
 
 
 def search(page, term, seconds=20):
-    """Type into Material's search box until results show: the search worker loads its index
-    in the background, and a query typed before it is ready is not answered."""
+    """Type into the search box until a result holding the term shows (the first query waits
+    for Pagefind's script and index to load)."""
     box = page.locator("input.md-search__input")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    for _ in range(seconds):
-        box.fill("")
-        box.press_sequentially(term)
-        try:
-            page.locator(".md-search-result__item").first.wait_for(timeout=1_000)
-            return
-        except Exception:  # playwright's TimeoutError: not ready yet, type again
-            continue
-    raise AssertionError(f"no search result for {term!r} after {seconds} s")
+    box.fill("")
+    box.press_sequentially(term)
+    try:
+        page.locator(".md-search-result__item", has_text=term).first.wait_for(timeout=seconds * 1000)
+    except Exception as exc:  # playwright's TimeoutError
+        raise AssertionError(f"no search result for {term!r} after {seconds} s: {page.locator('.md-search-result').inner_text()!r}") from exc
 
 
 def test_reader_opens_briefing_and_searches(browser, make_project, tmp_path):
@@ -93,6 +90,8 @@ def test_reader_opens_briefing_and_searches(browser, make_project, tmp_path):
     server, base = serve_under_subpath(project / "site", tmp_path / "www")
     try:
         page, outside, _ = open_page(browser, base)
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
         seed = next(b for b in result.briefings if "Raqqa" in b.headline)
         page.locator("article a[href*='briefings/']", has_text=seed.headline).first.click()
         page.wait_for_load_state()
@@ -101,9 +100,35 @@ def test_reader_opens_briefing_and_searches(browser, make_project, tmp_path):
         assert page.locator("table").first.is_visible()
         assert "Talal Selo" in page.locator("article").inner_text()
 
-        search(page, "Alloush")
-        assert "Alloush" in page.locator(".md-search-result").inner_text()
+        page.goto(f"{base}about/")  # search from any page, with the site under a sub-path
+        search(page, "Alloush")  # a name in the seed briefing's summary, and nowhere else
+        results = page.locator(".md-search-result__item")
+        assert results.count() == 1 and "1 matching document" in page.locator(".md-search-result__meta").inner_text()
+        assert results.first.locator("h1").inner_text() == seed.headline
+        assert results.first.locator("mark").first.inner_text() == "Alloush"  # the query highlighted in the excerpt
+        page.keyboard.press("Enter")  # the first result opens
+        page.wait_for_url(f"{base}briefings/{seed.story.slug}/")
+
+        search(page, "Concepcion")  # a quake briefing: the box answers on every page
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_load_state()
+        assert "Concepcion" in page.locator("article").inner_text()
         assert outside == []
+        assert any("/repo/pagefind/" in url for url in requested)
+        assert not any("search_index.json" in url for url in requested)  # no index loaded whole
+    finally:
+        server.shutdown()
+
+
+def test_search_finds_nothing_for_words_only_in_left_out_sections(browser, make_project, tmp_path):
+    project, _ = built_site(make_project, QUAKES, seeds=True)
+    server, base = serve_under_subpath(project / "site", tmp_path / "www")
+    try:
+        page, _, _ = open_page(browser, base)
+        search(page, "Raqqa")
+        page.locator(".md-search__input").fill("Coverage")  # a heading of the source comparison only
+        page.locator(".md-search-result__meta", has_text="No matching documents").wait_for(timeout=10_000)
+        assert page.locator(".md-search-result__item").count() == 0
     finally:
         server.shutdown()
 
@@ -127,5 +152,14 @@ def test_hostile_article_runs_no_script_and_sends_no_request(browser, make_proje
             if "/briefings/" in url:
                 assert "<script>" in text  # shown as text, not run
             page.close()
+
+        page, outside, dialogs = open_page(browser, base)  # search results show the same text, inert
+        search(page, "Riverton")
+        assert "<script>" in page.locator(".md-search-result").inner_text()  # an outlet's name in the excerpt, as text
+        page.mouse.move(200, 200)
+        assert page.evaluate("Object.keys(window).filter(k => k.startsWith('__pwned'))") == []
+        assert outside == [] and dialogs == []
+        for link in page.locator(".md-search-result__link").all():
+            assert link.get_attribute("href").startswith(base), link.get_attribute("href")
     finally:
         server.shutdown()

@@ -1,5 +1,7 @@
 """Real MkDocs builds: the site, the export, atomic replacement, determinism."""
+import gzip
 import json
+import os
 import re
 import subprocess
 import sys
@@ -49,20 +51,30 @@ def test_site_has_pages_for_every_briefing(built):
     assert "Key figures" in html and "Talal Selo" in html and "syria s raqqa" not in html.lower()
 
 
-def test_search_index_holds_what_readers_search_for_once_per_briefing(built):
+def indexed_pages(site: Path) -> dict[str, str]:
+    """Page address -> the text Pagefind indexed for it (its fragments: gzip, a signature, JSON)."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data["content"]
+    return pages
+
+
+def test_search_index_holds_what_readers_search_for(built):
     project, result = built
-    docs = json.loads((project / "site" / "search" / "search_index.json").read_text())["docs"]
+    site = project / "site"
+    pages = indexed_pages(site)
     seed = next(b for b in result.briefings if "Raqqa" in b.headline)
-    entries = [d for d in docs if d["location"].startswith(f"briefings/{seed.story.slug}/")]
-    assert len(entries) == 1  # one entry a briefing: no repeated address and section titles
-    entry = entries[0]
-    assert entry["title"] == seed.headline
-    text = entry["text"]
+    text = pages[f"/briefings/{seed.story.slug}/"]
+    assert text.startswith(seed.headline)
     assert seed.summary[0].text.split()[3] in text  # the summary
     assert "275" in text and "Talal Selo" in text and "BBC News" in text  # figures, tags, outlets
-    for left_out in ("[Reuters]", "Reported by", "according to", "What changed", "Source comparison"):
+    for left_out in ("[Reuters]", "Reported by", "according to", "What changed", "Source comparison", "Who is quoted", "Articles"):
         assert left_out not in text, left_out
-    assert not any(d["location"].startswith("tags/") for d in docs)  # topic pages repeat the tags
+    assert "Source comparison" in (site / "briefings" / seed.story.slug / "index.html").read_text()  # only left out of search
+    assert len([p for p in pages if p.startswith("/briefings/")]) == len(result.briefings)
+    assert not any(p.startswith(("/tags/", "/archive/")) or p == "/" for p in pages)  # lists that repeat the briefings
+    assert not (site / "search" / "search_index.json").exists()  # no lunr index for the browser to load whole
 
 
 def test_export_lists_every_briefing(built):
@@ -139,6 +151,33 @@ def test_failed_build_keeps_previous_site_and_content(make_project, monkeypatch)
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
     assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == content
     assert not list(project.glob(".digest-tmp-*")) and not list((project / "build").glob(".digest-tmp-*"))
+
+
+def test_a_failing_search_indexer_is_named_and_keeps_the_previous_site(make_project, tmp_path):
+    project = make_project(QUAKES)
+    build(config(project))
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    fake = tmp_path / "fake" / "pagefind"  # found first on PYTHONPATH, so `python -m pagefind` runs it
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text("import sys\nprint('Error: out of inodes', file=sys.stderr)\nsys.exit(3)\n")
+    env = {**os.environ, "PYTHONPATH": str(fake.parent)}
+    run = subprocess.run([sys.executable, "-m", "digest", "build", "-q", "--content", str(project / "content"), "--config", str(project / "mkdocs.yml")],
+                         cwd=project, env=env, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "Pagefind could not index" in run.stderr and "out of inodes" in run.stderr, run.stderr
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_mkdocs_yml_that_still_lists_material_search_builds_with_a_hint(make_project, caplog):
+    project = make_project(QUAKES)
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("plugins: []", "plugins:\n  - search"))
+    result = build(config(project))
+    assert (project / "site" / "pagefind" / "pagefind.js").exists()
+    assert 'data-md-component="search"' not in (project / "site" / "index.html").read_text()  # Material's own search does not start
+    assert result.briefings
+    assert any("remove it from `plugins`" in r.getMessage() for r in caplog.records)
 
 
 def test_strict_refuses_to_replace_site_on_warnings(make_project):
