@@ -69,7 +69,7 @@ class Page:
 
 def unsearched(markdown: str) -> str:
     """Shown on the page, left out of the search index: the index holds what a reader searches
-    for (headline, summary, figures, tags, outlets), and the browser loads it whole."""
+    for (headline, summary, figures, tags, outlets), so a query matches a briefing for what it says."""
     return f'<span data-search-exclude="">{markdown}</span>'
 
 

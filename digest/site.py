@@ -88,7 +88,7 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 
 def _hooks(layout: SiteLayout) -> list[str]:
-    """The project's own hooks from mkdocs.yml, then digest's (a lean search index)."""
+    """The project's own hooks from mkdocs.yml, then digest's (the site's search: Pagefind in Material's box)."""
     return list(layout.hooks) + ([str(HOOKS)] if str(HOOKS) not in layout.hooks else [])
 
 
