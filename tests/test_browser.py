@@ -109,6 +109,13 @@ def test_reader_opens_briefing_and_searches(browser, make_project, tmp_path):
         page.keyboard.press("Enter")  # the first result opens
         page.wait_for_url(f"{base}briefings/{seed.story.slug}/")
 
+        page.locator("h1").first.click()  # the keyboard: "/" opens the box from anywhere on the page, Escape closes it
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+        assert page.evaluate("document.getElementById('__search').checked")
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__search').checked")
+
         search(page, "Concepcion")  # a quake briefing: the box answers on every page
         page.locator(".md-search-result__link").first.click()
         page.wait_for_load_state()
