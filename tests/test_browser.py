@@ -1,4 +1,5 @@
 """A reader's view in real headless Chromium: open a briefing, search, and nothing hostile runs."""
+import contextlib
 import functools
 import http.server
 import os
@@ -53,6 +54,17 @@ def built_site(make_project, articles, seeds=False, sources=None):
     return project, result
 
 
+@contextlib.contextmanager
+def served_site(make_project, tmp_path, articles, seeds=False, sources=None):
+    """Build a site and serve it under a sub-path for the length of the block: (result, base URL)."""
+    project, result = built_site(make_project, articles, seeds=seeds, sources=sources)
+    server, base = serve_under_subpath(project / "site", tmp_path / "www")
+    try:
+        yield result, base
+    finally:
+        server.shutdown()
+
+
 def open_page(browser, url):
     """A page whose requests to anywhere but this machine are blocked and recorded."""
     page = browser.new_page()
@@ -86,9 +98,7 @@ def search(page, term, seconds=20):
 
 
 def test_reader_opens_briefing_and_searches(browser, make_project, tmp_path):
-    project, result = built_site(make_project, QUAKES, seeds=True)
-    server, base = serve_under_subpath(project / "site", tmp_path / "www")
-    try:
+    with served_site(make_project, tmp_path, QUAKES, seeds=True) as (result, base):
         page, outside, _ = open_page(browser, base)
         requested = []
         page.on("request", lambda request: requested.append(request.url))
@@ -123,27 +133,19 @@ def test_reader_opens_briefing_and_searches(browser, make_project, tmp_path):
         assert outside == []
         assert any("/repo/pagefind/" in url for url in requested)
         assert not any("search_index.json" in url for url in requested)  # no index loaded whole
-    finally:
-        server.shutdown()
 
 
 def test_search_finds_nothing_for_words_only_in_left_out_sections(browser, make_project, tmp_path):
-    project, _ = built_site(make_project, QUAKES, seeds=True)
-    server, base = serve_under_subpath(project / "site", tmp_path / "www")
-    try:
+    with served_site(make_project, tmp_path, QUAKES, seeds=True) as (_, base):
         page, _, _ = open_page(browser, base)
         search(page, "Raqqa")
         page.locator(".md-search__input").fill("Coverage")  # a heading of the source comparison only
         page.locator(".md-search-result__meta", has_text="No matching documents").wait_for(timeout=10_000)
         assert page.locator(".md-search-result__item").count() == 0
-    finally:
-        server.shutdown()
 
 
 def test_hostile_article_runs_no_script_and_sends_no_request(browser, make_project, tmp_path):
-    project, result = built_site(make_project, HOSTILE_ARTICLES, sources=HOSTILE_SOURCES)
-    server, base = serve_under_subpath(project / "site", tmp_path / "www")
-    try:
+    with served_site(make_project, tmp_path, HOSTILE_ARTICLES, sources=HOSTILE_SOURCES) as (result, base):
         pages = [base] + [f"{base}briefings/{b.story.slug}/" for b in result.briefings] + [f"{base}sources/", f"{base}tags/"]
         for url in pages:
             page, outside, dialogs = open_page(browser, url)
@@ -168,5 +170,3 @@ def test_hostile_article_runs_no_script_and_sends_no_request(browser, make_proje
         assert outside == [] and dialogs == []
         for link in page.locator(".md-search-result__link").all():
             assert link.get_attribute("href").startswith(base), link.get_attribute("href")
-    finally:
-        server.shutdown()
