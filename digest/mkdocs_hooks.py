@@ -62,13 +62,27 @@ def _add_theme_overrides(config) -> None:
     dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
 
 
+_pages = {"to index": 0, "marked": 0}
+
+
+def on_pre_build(config, **kwargs) -> None:
+    _pages.update({"to index": 0, "marked": 0})  # `digest serve` builds again in the same process
+
+
 def on_post_page(output, page, config, **kwargs):
     if (page.meta.get("search") or {}).get("exclude"):
         return output
+    _pages["to index"] += 1
+    if ARTICLE in output:
+        _pages["marked"] += 1
     return output.replace(ARTICLE, INDEXED_ARTICLE, 1)
 
 
 def on_post_build(config, **kwargs) -> None:
+    if _pages["to index"] and not _pages["marked"]:
+        # Unmarked, Pagefind would index every page whole, navigation and excluded pages included
+        raise PluginError(f"no page has Material's `{ARTICLE}`, so none can be marked for search; "
+                          "does a theme override (custom_dir) replace main.html or base.html?")
     build_search_index(Path(config["site_dir"]))
 
 

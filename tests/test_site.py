@@ -169,6 +169,17 @@ def test_a_failing_search_indexer_is_named_and_keeps_the_previous_site(make_proj
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
 
 
+def test_a_theme_override_that_drops_the_page_article_is_named(make_project):
+    project = make_project(QUAKES)
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block container %}<main>{{ page.content }}</main>{% endblock %}")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    with pytest.raises(DigestError, match="none can be marked for search"):
+        build(config(project))
+    assert not (project / "site").exists()
+
+
 def test_a_mkdocs_yml_that_still_lists_material_search_builds_with_a_hint(make_project, caplog):
     project = make_project(QUAKES)
     yml = project / "mkdocs.yml"
