@@ -104,8 +104,12 @@ def run_mkdocs(workdir: Path) -> dict:
     index_seconds = time.perf_counter() - started
     pages = sum(1 for _ in (workdir / "site").rglob("index.html"))
     index = workdir / "site" / INDEX_FOLDER
+    site = workdir / "site"
     return {"seconds": seconds, "pages": pages, "search_index_seconds": index_seconds,
-            "search_index_mb": sum(f.stat().st_size for f in index.rglob("*") if f.is_file()) / 1e6}
+            "search_index_mb": sum(f.stat().st_size for f in index.rglob("*") if f.is_file()) / 1e6,
+            # what a host stores (GitHub Pages publishes at most 1 GB), and the export's part of it
+            "site_mb": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6,
+            "export_mb": (site / "briefings.json").stat().st_size / 1e6}
 
 
 def search_latency(site: Path, term: str, other_term: str) -> dict | None:
@@ -265,7 +269,8 @@ def print_row(row: dict) -> None:
         m = row["mkdocs"]
         search = m.get("search") or {}
         print(f"  site build: {m['seconds']:.1f} s for {m['pages']:,} pages ({m['pages_per_second']:.0f} pages/s; Pagefind's index "
-              f"{m['search_index_seconds']:.1f} s of it); digest's share of generate + site {100 * row['our_share']:.0f}%\n"
+              f"{m['search_index_seconds']:.1f} s of it); digest's share of generate + site {100 * row['our_share']:.0f}%; "
+              f"the site is {m['site_mb']:.0f} MB on disk, briefings.json {m['export_mb']:.0f} MB of it\n"
               f"  search: Pagefind bundle {m['search_index_mb']:.1f} MB on disk; on a fresh page the first result after "
               f"{search.get('first_ms', float('nan')):.0f} ms, having fetched {search.get('fetched_kb', float('nan')):.0f} KB; "
               f"a second query {search.get('warm_ms', float('nan')):.0f} ms")
