@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,6 +169,24 @@ def search_latency(site: Path, term: str, other_term: str) -> dict | None:
         server.shutdown()
 
 
+def clustering_against_truth(export: Path) -> dict:
+    """B-cubed precision, recall and F1 of the stories found, against the stories the synthetic
+    corpus was generated from (an article id is `s<story>-<number>`): how the candidate search
+    holds up as the corpus grows denser, which the (small) evaluation sets cannot show."""
+    found: dict[str, str] = {}
+    for briefing in json.loads(export.read_text(encoding="utf-8"))["briefings"]:
+        for article in briefing["articles"]:
+            found[article["id"]] = briefing["id"]
+    true = {article: article.rsplit("-", 1)[0] for article in found}
+    found_size, true_size = Counter(found.values()), Counter(true.values())
+    shared = Counter((found[a], true[a]) for a in found)
+    n = len(found) or 1
+    precision = sum(shared[found[a], true[a]] / found_size[found[a]] for a in found) / n
+    recall = sum(shared[found[a], true[a]] / true_size[true[a]] for a in found) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "stories_found": len(found_size), "stories_true": len(true_size)}
+
+
 def baselines(workdir: Path, sample_stories: int = 40) -> dict:
     """sumy LexRank over (a sample of) the stories our run found, and all-pairs TF-IDF clustering."""
     import numpy as np
@@ -234,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
             row = {"articles": size, "jobs": args.jobs, **run_generate(workdir, args.jobs)}
             row["articles_per_second"] = size / row["seconds"]
+            row["clustering"] = clustering_against_truth(workdir / "docs" / "briefings.json")
             add_new_articles(workdir / "content", max(1, size // 100))
             again = run_generate(workdir, args.jobs)
             row["incremental_seconds"] = again["seconds"]
@@ -261,6 +281,10 @@ def print_row(row: dict) -> None:
     together = f", all processes together {row['peak_total_mb']:.0f} MB" if row.get("peak_total_mb") else ""
     print(f"\n{row['articles']:,} articles, --jobs {row['jobs']}: {row['seconds']:.1f} s, {row['articles_per_second']:.0f} articles/s, "
           f"peak {row['peak_mb']:.0f} MB (largest process){together}\n  stages: {stages}")
+    if "clustering" in row:
+        c = row["clustering"]
+        print(f"  stories: {c['stories_found']:,} found, {c['stories_true']:,} generated; B-cubed against the generated ones: "
+              f"precision {c['precision']:.3f}, recall {c['recall']:.3f}, F1 {c['f1']:.3f}")
     if "incremental_seconds" in row:
         again = ", ".join(f"{k} {v:.1f}s" for k, v in row["incremental_stages"].items())
         print(f"  rebuild after adding 1% new articles (cache): {row['incremental_seconds']:.1f} s, "
