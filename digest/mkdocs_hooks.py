@@ -73,9 +73,11 @@ def on_post_page(output, page, config, **kwargs):
     if (page.meta.get("search") or {}).get("exclude"):
         return output
     _pages["to index"] += 1
-    if ARTICLE in output:
-        _pages["marked"] += 1
-    return output.replace(ARTICLE, INDEXED_ARTICLE, 1)
+    at = output.find(ARTICLE)
+    if at < 0:
+        return output
+    _pages["marked"] += 1
+    return output[:at] + INDEXED_ARTICLE + output[at + len(ARTICLE):]
 
 
 def on_post_build(config, **kwargs) -> None:

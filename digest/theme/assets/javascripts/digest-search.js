@@ -132,9 +132,7 @@
   }
 
   function open() {
-    toggle.checked = true;
-    loadPagefind().catch(() => {});
-    input.focus();
+    input.focus(); // its focus handler opens the box and starts loading Pagefind
   }
 
   function close() {
