@@ -3,8 +3,10 @@ processes (--jobs N), or on a Dask cluster (--dask ADDRESS). Results keep the in
 so the output is the same whichever runs it."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Protocol, TypeVar
 
@@ -85,6 +87,34 @@ class DaskExecutor:
 
     def close(self) -> None:
         self.client.close()
+
+
+class Shared:
+    """A large read-only object every task of a stage needs (the casing model, 9 MB pickled at
+    100,000 articles). Work sent to processes or a cluster is pickled a batch of tasks at a time,
+    and the object with it: wrapped in this it is pickled once here and unpickled once per worker
+    process (measured: a rebuild's 88 re-cased articles took 8 s, nearly all of it the model
+    travelling with each batch). Tasks read `.value`."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+        self._packed: tuple[str, bytes] | None = None
+
+    def __reduce__(self):
+        if self._packed is None:
+            data = pickle.dumps(self.value, protocol=5)
+            self._packed = (hashlib.sha256(data).hexdigest(), data)
+        return (_received, self._packed)
+
+
+_RECEIVED: dict[str, Shared] = {}
+
+
+def _received(digest: str, data: bytes) -> Shared:
+    if digest not in _RECEIVED:
+        _RECEIVED.clear()  # one at a time: a worker keeps only the latest stage's object
+        _RECEIVED[digest] = Shared(pickle.loads(data))
+    return _RECEIVED[digest]
 
 
 def _run_batch(function, batch):

@@ -42,3 +42,17 @@ def test_a_dask_cluster_gives_identical_output(corpus, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         on_dask = run(corpus, tmp_path / "dask", dask=cluster.scheduler_address, progress=True)  # progress ticks as batches finish
     assert on_dask == run(corpus, tmp_path / "local", jobs=1)
+
+
+def test_a_shared_object_is_pickled_once_and_unpickled_once_per_process():
+    # What every task of a stage needs (the casing model) travels with each batch of tasks;
+    # a worker must not unpickle it again for every batch
+    import pickle
+
+    from digest.executor import Shared
+
+    model = {"raqqa": "Raqqa", "words": list(range(1000))}
+    shared = Shared(model)
+    first, second = pickle.loads(pickle.dumps(shared)), pickle.loads(pickle.dumps(shared))
+    assert first is second and first.value == model
+    assert pickle.loads(pickle.dumps(Shared({"other": 1}))).value == {"other": 1}
