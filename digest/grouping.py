@@ -231,7 +231,7 @@ def _window_blocks(days: np.ndarray, max_days: float, block_cells: int) -> list[
 def _block_neighbours(task) -> tuple[np.ndarray, np.ndarray]:
     """(a, b) pairs: each row article with its k most similar column articles (not itself)."""
     row_vectors, column_vectors, rows, columns, k = task
-    similarity = (row_vectors @ column_vectors.T).toarray()
+    similarity = _similarities(row_vectors, column_vectors)
     similarity[columns[None, :] == rows[:, None]] = -1  # not itself
     take = min(k, similarity.shape[1])
     best = np.argpartition(-similarity, take - 1, axis=1)[:, :take] if take else np.zeros((len(rows), 0), dtype=int)
@@ -239,6 +239,30 @@ def _block_neighbours(task) -> tuple[np.ndarray, np.ndarray]:
     b = columns[best.ravel()]
     keep = a != b
     return a[keep], b[keep]
+
+
+DENSE_TERM_SHARE = 0.01
+"""A term goes into the dense product when (share of row articles using it) x (share of column
+articles using it) is above this: a multiply-add costs about 2 ns in a sparse product and 0.02 ns
+in a dense one (BLAS), measured on this machine."""
+
+
+def _similarities(row_vectors: sparse.csr_matrix, column_vectors: sparse.csr_matrix) -> np.ndarray:
+    """row_vectors @ column_vectors.T as a dense array. Nearly every pair of articles shares a
+    few common words ("said", "officials"), so the product is dense, and a sparse product spends
+    most of its time on those few terms (at 100,000 synthetic articles the 100 most frequent terms
+    held 99% of its multiply-adds). Those terms are multiplied as dense matrices, the rest as
+    sparse ones: a block of nearest neighbours took 0.15 s instead of 0.52 s."""
+    terms = row_vectors.shape[1]
+    row_share = np.bincount(row_vectors.indices, minlength=terms) / max(1, row_vectors.shape[0])
+    column_share = np.bincount(column_vectors.indices, minlength=terms) / max(1, column_vectors.shape[0])
+    head = row_share * column_share > DENSE_TERM_SHARE
+    if not head.any():
+        return (row_vectors @ column_vectors.T).toarray()
+    similarity = row_vectors[:, head].toarray() @ column_vectors[:, head].toarray().T
+    tail = ~head
+    similarity += (row_vectors[:, tail] @ column_vectors[:, tail].T).toarray()
+    return similarity
 
 
 def _rowwise_dot(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:

@@ -39,3 +39,24 @@ def test_articles_weeks_apart_are_not_merged(make_project):
     far = QUAKES["daily/chile-quake.md"].replace("2010-02-28", "2010-06-28").replace("Chile counts", "Chile remembers")
     stories = stories_of(make_project({"wire/chile-quake.md": QUAKES["wire/chile-quake.md"], "daily/later.md": far}))
     assert len(stories) == 2
+
+
+def test_nearest_neighbour_similarities_match_the_plain_product_whatever_the_word_frequencies():
+    # Frequent terms go through a dense product, rare ones through a sparse one: the sum must be
+    # the same similarities (and the same neighbours) as one sparse product
+    import numpy as np
+    from scipy import sparse
+
+    from digest.grouping import _similarities
+
+    rng = np.random.default_rng(3)
+    common = (rng.random((400, 30)) < 0.6) * rng.random((400, 30))  # in most articles
+    rare = (rng.random((400, 3000)) < 0.004) * rng.random((400, 3000))  # in a few
+    vectors = sparse.csr_matrix(np.hstack([common, rare]).astype(np.float32))
+    rows, columns = vectors[:100], vectors[100:]
+    plain = (rows @ columns.T).toarray()
+    split = _similarities(rows, columns)
+    assert np.allclose(split, plain, atol=1e-5)
+    assert (np.argsort(-split, axis=1)[:, :5] == np.argsort(-plain, axis=1)[:, :5]).mean() > 0.99
+    only_rare = vectors[:, 30:]
+    assert np.allclose(_similarities(only_rare[:100], only_rare[100:]), (only_rare[:100] @ only_rare[100:].T).toarray())
