@@ -11,9 +11,11 @@ program: never point it at files from elsewhere.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 import sqlite3
+from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -74,6 +76,19 @@ class Cache:
             self.used.add((kind, key))
         return value
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is there (without reading it); an entry found counts as used."""
+        db = self._connection()
+        if db is None:
+            return False
+        try:
+            found = db.execute("SELECT 1 FROM results WHERE kind = ? AND key = ?", (kind, key)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+        if found:
+            self.used.add((kind, key))
+        return found
+
     def put(self, kind: str, key: str, value) -> None:
         db = self._connection()
         if db is None:
@@ -112,6 +127,20 @@ class Cache:
             legacy.unlink(missing_ok=True)
 
 
+@contextmanager
+def collector_paused():
+    """For reading many entries back: unpickling allocates millions of small records and no
+    reference cycles, and the garbage collector, left running, scans them again and again
+    (16,000 briefing outlines took 4.0 s to read back, 1.3 s with it paused)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str], executor=None, tick=None,
                pack=None, unpack=None) -> list:
     """function(item) for every item, in order: from the cache where its key is there, else
@@ -121,12 +150,13 @@ def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str]
     from .executor import SerialExecutor
 
     results: dict[int, object] = {}
-    for position, key in enumerate(keys):
-        hit = cache.get(kind, key) if key else None
-        if hit is not None:
-            results[position] = unpack(items[position], hit) if unpack else hit
-            if tick:
-                tick(1)
+    with collector_paused():
+        for position, key in enumerate(keys):
+            hit = cache.get(kind, key) if key else None
+            if hit is not None:
+                results[position] = unpack(items[position], hit) if unpack else hit
+                if tick:
+                    tick(1)
     missing = [p for p in range(len(items)) if p not in results]
     # Packed where it is computed: what the item already holds need not travel back from a worker
     work = partial(_packed, function, pack) if pack else function

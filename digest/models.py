@@ -284,10 +284,19 @@ class History:
 
 @record
 class Briefing:
+    """A story's briefing. Read back from the cache, an unchanged story's briefing is an
+    *outline*: no comparison, and of each key figure one report per outlet; all the index pages,
+    feeds and story history read. The pages of a briefing are made from the whole
+    (pipeline.full_briefing)."""
+
     story: Story
     headline: str
     summary: tuple[SummarySentence, ...]
     figures: tuple[KeyFigure, ...]
-    comparison: Comparison
+    comparison: Comparison | None
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     history: History = field(default_factory=History)
+
+    @property
+    def is_outline(self) -> bool:
+        return self.comparison is None

@@ -1,6 +1,7 @@
 """The stages in order: corpus -> articles -> stories -> briefings -> Markdown -> site."""
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import time
@@ -12,7 +13,7 @@ from typing import Iterable, Iterator
 
 from . import continuity, render, site
 from .briefing import build_briefing
-from .cache import Cache, cached_map, fingerprint
+from .cache import Cache, cached_map, collector_paused, fingerprint
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
 from .executor import make_executor
@@ -53,6 +54,7 @@ class DigestConfig:
 @dataclass(frozen=True, slots=True)
 class DigestResult:
     briefings: tuple[Briefing, ...]
+    """Outlines where a story was unchanged since a cached build (Briefing.is_outline)."""
     diagnostics: tuple[Diagnostic, ...]
     articles: int
     docs_dir: Path
@@ -83,6 +85,7 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
 
     def lap(stage: str) -> None:
         nonlocal clock
+        gc.freeze()
         now = time.perf_counter()
         timings[stage] = timings.get(stage, 0.0) + now - clock
         clock = now
@@ -119,12 +122,52 @@ def analyse(config: DigestConfig, cache: Cache | None = None) -> Analysis:
 
 
 def cached_briefings(stories, executor, cache: Cache, progress: Progress | None = None) -> list[Briefing]:
-    """Briefings of unchanged stories come from the cache; the others are built (in parallel)."""
+    """Briefings of unchanged stories come from the cache, as outlines; the others are built (in
+    parallel). A whole briefing took 0.7 ms to read back (19.6 KB of records, mostly the figures'
+    reports and the comparison), 11 s for the 16,000 stories of a 100,000-article rebuild, and only
+    the pages of changed stories need the whole."""
     keys = [story_key(story) if cache.folder else "" for story in stories]
+    found: dict[int, Briefing] = {}
     with (progress or QUIET).stage("briefing", len(stories), "stories") as tick:
+        with collector_paused():
+            for position, key in enumerate(keys):
+                outline = cache.get("outlines", key) if key and cache.has("briefings", key) else None
+                if outline is not None:
+                    found[position] = _with_story(stories[position], outline)
+                    tick(1)
+        missing = [position for position in range(len(stories)) if position not in found]
         # Stored without its story (every article's text again): the story is at hand when read back
-        return cached_map(cache, "briefings", build_briefing, stories, keys, executor, tick,
-                          pack=_without_story, unpack=_with_story)
+        built = cached_map(cache, "briefings", build_briefing, [stories[p] for p in missing], [keys[p] for p in missing],
+                           executor, tick, pack=_without_story, unpack=_with_story)
+        for position, briefing in zip(missing, built):
+            found[position] = briefing
+            if keys[position]:
+                cache.put("outlines", keys[position], outline_of(_without_story(briefing)))
+        cache.commit()
+    return [found[position] for position in range(len(stories))]
+
+
+def outline_of(briefing: Briefing) -> Briefing:
+    """The briefing without its comparison, and each key figure with one report per outlet."""
+    return replace(briefing, figures=tuple(replace(f, reports=_one_report_per_outlet(f.reports)) for f in briefing.figures),
+                   comparison=None)
+
+
+def _one_report_per_outlet(reports) -> tuple:
+    first: dict[str, object] = {}
+    for report in reports:
+        first.setdefault(report.source, report)
+    return tuple(first.values())
+
+
+def full_briefing(briefing: Briefing, cache: Cache) -> Briefing:
+    """The whole briefing of an outline, from the cache (or built again if the cache lost it)."""
+    if not briefing.is_outline:
+        return briefing
+    stored = cache.get("briefings", story_key(briefing.story)) if cache.folder else None
+    if stored is None:
+        stored = build_briefing(briefing.story)
+    return replace(stored, story=briefing.story, history=briefing.history)
 
 
 def _without_story(briefing: Briefing) -> Briefing:
@@ -157,7 +200,7 @@ def briefing_pages(briefings: list[Briefing], topics: frozenset[str], story_keys
     for briefing in briefings:
         linked = sorted(topics.intersection(render.tag_slug(e) for e in briefing.entities))
         text = _cached_text(cache, "pages", (story_keys.get(briefing.story.id, ""), briefing.history, linked),
-                            lambda: render.render_briefing(briefing, topics))
+                            lambda: render.render_briefing(full_briefing(briefing, cache), topics))
         yield render.Page(render.briefing_path(briefing), text)
 
 
@@ -170,7 +213,7 @@ def write_pages(briefings: list[Briefing], sources, layout: site.SiteLayout, doc
     story_keys = {b.story.id: story_key(b.story) for b in briefings} if cache.folder else {}
 
     def record(briefing: Briefing, url: str) -> str:
-        return _cached_text(cache, "records", (story_keys.get(briefing.story.id, ""), briefing.history, url), lambda: briefing_json(briefing, url))
+        return _cached_text(cache, "records", (story_keys.get(briefing.story.id, ""), briefing.history, url), lambda: briefing_json(full_briefing(briefing, cache), url))
 
     rss, atom = render_feeds(briefings, layout.site_name, layout.site_url, page_urls)
     pages = chain(
@@ -216,8 +259,28 @@ def _staged(*targets: Path) -> Iterator[list[Path]]:
                 shutil.rmtree(path, ignore_errors=True)
 
 
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """What each stage leaves alive (a year of articles, their features, stories) goes into the
+    garbage collector's permanent generation (gc.freeze at every stage's end), so the collector
+    stops scanning it again and again while the next stage allocates: reading 16,000 briefings
+    back took 4.2 s with it scanned, 1.1 s without. Worker processes forked afterwards inherit it
+    frozen, so their collections neither scan nor touch (copy) the pages they share. Records
+    hold no reference cycles; reference counting still frees them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def generate(config: DigestConfig) -> DigestResult:
     """Corpus -> Markdown pages and briefings.json in the docs folder (replaced atomically)."""
+    with _frozen_heap():
+        return _generate(config)
+
+
+def _generate(config: DigestConfig) -> DigestResult:
     layout = _layout(config)
     cache = Cache(config.cache_dir)
     analysis = analyse(config, cache)
@@ -238,6 +301,11 @@ def generate(config: DigestConfig) -> DigestResult:
 
 def build(config: DigestConfig) -> DigestResult:
     """Corpus -> pages -> MkDocs site. Nothing is replaced unless every step succeeded."""
+    with _frozen_heap():
+        return _build(config)
+
+
+def _build(config: DigestConfig) -> DigestResult:
     layout = _layout(config)
     cache = Cache(config.cache_dir)
     analysis = analyse(config, cache)

@@ -41,6 +41,43 @@ def test_cached_rebuild_is_identical_and_reuses_unchanged_work(make_project, tmp
     assert Cache(cache).keys() == Cache(tmp_path / "fresh-cache").keys()
 
 
+def test_an_unchanged_storys_page_made_again_from_its_cached_outline_is_a_clean_builds(make_project, tmp_path, monkeypatch):
+    """A rebuild reads unchanged stories back as outlines (no comparison); when such a story's
+    page must be made again (a new story shares one of its names, so it gains a topic link), its
+    whole briefing comes back from the cache, and nothing is analysed again."""
+    project = make_project(QUAKES, seeds=True)
+    cache = tmp_path / "cache"
+
+    def run(out, cache_dir):
+        result = generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml",
+                                       docs_dir=tmp_path / out, keep_state=False, cache_dir=cache_dir))
+        return result, pages(tmp_path / out)
+
+    from digest import briefing, pipeline
+
+    run("a", cache)
+    write_files(project / "content" / "articles", {"wire/raqqa-vote.md": """\
+        ---
+        source: wire
+        title: Raqqa council plans a local vote
+        published: 2018-06-20
+        ---
+        The council that runs Raqqa said on Wednesday it would hold local elections next spring.
+        SDF spokesman Talal Selo said the vote would take place in every district of the city.
+        """})
+    built = []
+    original = briefing.build_briefing
+    monkeypatch.setattr(pipeline, "build_briefing", lambda story: built.append(story.slug) or original(story))
+    result, cached = run("b", cache)
+    assert len(built) == 1 and "raqqa-council" in built[0]  # only the new story was analysed
+    seed = next(b for b in result.briefings if "Raqqa" in b.headline and b.story.slug not in built)
+    assert seed.is_outline
+    seed_page = cached[f"briefings/{seed.story.slug}.md"].decode()
+    assert "tags/talal-selo" in seed_page and "Source comparison" in seed_page
+    monkeypatch.undo()
+    assert cached == run("clean", None)[1]
+
+
 def test_a_cached_lowercased_article_follows_what_new_articles_teach(make_project, tmp_path):
     """A lowercased article is cached under the casing decisions for its own words: a new cased
     article that changes one of them ("the House") must re-restore it, and nothing else."""
