@@ -9,6 +9,7 @@ Two parts:
 """
 from __future__ import annotations
 
+import hashlib
 import pickle
 import re
 import unicodedata
@@ -773,6 +774,13 @@ def prepare(item) -> Prepared:
     return Prepared(None, tuple(notes), lowercased, casing, article)
 
 
+def raw_article_key(raw) -> str:
+    """The cache key of everything a raw article holds. Its text goes in as a hash of its bytes:
+    repr() of a year of texts (escaping every character) took 1.5 s at 100,000 articles."""
+    text = hashlib.sha256(raw.raw_text.encode("utf-8", "surrogatepass")).hexdigest()
+    return fingerprint("prepare", replace(raw, raw_text=""), text)
+
+
 def restore_articles(raw_articles, report=None, executor=None, cache=None, progress=None):
     """Raw articles -> articles with readable text, sentences and a headline.
 
@@ -783,7 +791,7 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
     """
     raw_articles = list(raw_articles)
     cache = cache or Cache(None)
-    raw_keys = [fingerprint("prepare", raw) if cache.folder else "" for raw in raw_articles]
+    raw_keys = [raw_article_key(raw) if cache.folder else "" for raw in raw_articles]
     model, prepared = _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress)
     cased = [position for position, item in enumerate(prepared) if not item.lowercased]
     uses_key = fingerprint("lowercase-uses") if cache.folder else ""
