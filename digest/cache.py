@@ -116,10 +116,10 @@ class Cache:
         if db is None:
             return
         try:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
-            db.execute("DELETE FROM used")
-            db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", sorted(self.used))
-            db.execute("DELETE FROM results WHERE NOT EXISTS (SELECT 1 FROM used WHERE used.kind = results.kind AND used.key = results.key)")
+            # The keys stored (read from the key index alone), less the keys used: a rebuild uses
+            # nearly all, and joining 360,000 used keys against the table took 1.1 s
+            unused = [entry for entry in db.execute("SELECT kind, key FROM results") if entry not in self.used]
+            db.executemany("DELETE FROM results WHERE kind = ? AND key = ?", unused)
             db.commit()
         except sqlite3.Error:
             pass
