@@ -192,7 +192,6 @@ class CasingModel:
     """(side, neighbour, word, capitalised) counts for words the corpus writes both ways."""
     _index: tuple | None = field(default=None, repr=False, compare=False)
     _contexts_index: tuple | None = field(default=None, repr=False, compare=False)
-    _pairs: tuple | None = field(default=None, repr=False, compare=False)
     _forms: dict = field(default_factory=dict, repr=False, compare=False)
     """word_form's answers, asked again and again once the model is learned."""
 
@@ -288,23 +287,18 @@ class CasingModel:
     def longest_phrase(self) -> int:
         return self._phrase_index()[0]
 
-    def _phrase_index(self) -> tuple[int, dict[str, list[tuple[str, ...]]]]:
-        # Asked once a sentence; the phrases are fixed once the model is learned
-        if self._index is None or self._index[0] != len(self.phrases):
-            by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-            for key in sorted(self.phrases):
-                by_first[key[0]].append(key)
-            self._index = (len(self.phrases), (max((len(k) for k in self.phrases), default=1), dict(by_first)))
-        return self._index[1]
-
     def _pair_index(self) -> dict[tuple[str, str], list[tuple[str, ...]]]:
         """Phrases (all two words or more) by their first two words."""
-        if self._pairs is None or self._pairs[0] != len(self.phrases):
+        return self._phrase_index()[1]
+
+    def _phrase_index(self) -> tuple[int, dict[tuple[str, str], list[tuple[str, ...]]]]:
+        # Asked once a sentence; the phrases are fixed once the model is learned
+        if self._index is None or self._index[0] != len(self.phrases):
             by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
             for key in sorted(self.phrases):
                 by_pair[key[:2]].append(key)
-            self._pairs = (len(self.phrases), dict(by_pair))
-        return self._pairs[1]
+            self._index = (len(self.phrases), (max((len(k) for k in self.phrases), default=1), dict(by_pair)))
+        return self._index[1]
 
     def _context_words(self) -> frozenset[str]:
         if self._contexts_index is None or self._contexts_index[0] != len(self.contexts):
