@@ -61,6 +61,16 @@ def test_empty_body_and_duplicates(make_project):
     assert "c.md: duplicate article (same text as content/articles/a.md)" in text
 
 
+def test_a_copy_with_other_spacing_punctuation_and_quotes_is_a_duplicate(make_project):
+    original = GOOD.replace("Officials said", "Officials said: “The bridge is safe,” and")
+    copied = (original.replace("url: https://www.reuters.com/a\n", "")
+              .replace("Officials said: “The", "OFFICIALS\u00a0 said \"the").replace(",”", "\" –"))
+    other = GOOD.replace("url: https://www.reuters.com/a\n", "").replace("Monday", "Tuesday")
+    corpus = load_corpus(make_project({"a.md": original, "b.md": copied, "c.md": other}) / "content")
+    assert [a.id for a in corpus.articles] == ["a", "c"]
+    assert "b.md: duplicate article (same text as content/articles/a.md)" in "\n".join(messages(corpus))
+
+
 def test_huge_file_is_truncated_with_a_warning(make_project):
     big = GOOD + ("The bridge was long and the repairs were slow. " * 20 + "\n") * 3000
     corpus = load_corpus(make_project({"a.md": big}) / "content", max_bytes=200_000)
