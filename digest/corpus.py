@@ -252,7 +252,7 @@ def _jsonl_record(line: str, number: int, path: Path, display: str, reader: _Rea
     if not isinstance(body, str):
         reader.report("error", display, number, "no 'text' string; line skipped")
         return
-    if _UNSAFE_CHARS.search(body):
+    if _has_unsafe_chars(body):
         reader.report("warning", display, number, "text holds control characters or lone surrogates; replaced")
         body = _sanitize(body)
     raw_id = record.get("id")
@@ -330,11 +330,21 @@ def _scalar_values(meta: dict, warn) -> dict:
 
 
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_UNSAFE_ASCII = bytes(c for c in range(128) if _UNSAFE_CHARS.match(chr(c)))
+
+
+def _has_unsafe_chars(text: str) -> bool:
+    """An ASCII text (most articles; no surrogates) is checked by deleting its control bytes and
+    comparing lengths: the regex scan took 11 us an article, 1.1 s of loading 100,000."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _UNSAFE_ASCII)) != len(data)
+    return _UNSAFE_CHARS.search(text) is not None
 
 
 def _sanitize(text: str) -> str:
     """No control characters or lone surrogates (which cannot even be written as UTF-8)."""
-    return _UNSAFE_CHARS.sub("\ufffd", text) if _UNSAFE_CHARS.search(text) else text
+    return _UNSAFE_CHARS.sub("\ufffd", text) if _has_unsafe_chars(text) else text
 
 
 def _front_matter_line(lines: list[str], key: str) -> int | None:

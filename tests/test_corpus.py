@@ -116,6 +116,17 @@ def test_jsonl_bad_lines_are_skipped_by_line_number(make_project):
     assert "bulk.jsonl:4: no 'text' string" in text
 
 
+def test_jsonl_control_characters_and_lone_surrogates_are_replaced_with_a_warning(make_project):
+    lines = [json.dumps({"id": f"n{i}", "source": "bbc", "text": f"The bridge{c} reopened on day {i}."})
+             for i, c in enumerate(["\x00", "\x1b", "\ud800", "\x7f", "\u00e9", ""])]
+    corpus = load_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
+    texts = [a.raw_text for a in corpus.articles]
+    assert texts[:4] == [f"The bridge\ufffd reopened on day {i}." for i in range(4)]
+    assert texts[4:] == ["The bridge\u00e9 reopened on day 4.", "The bridge reopened on day 5."]
+    warned = [d.line for d in corpus.diagnostics if "control characters or lone surrogates" in d.message]
+    assert warned == [1, 2, 3, 4]
+
+
 def test_loading_never_writes_to_content(make_project):
     content = make_project({"a.md": GOOD, "b.md": "---\nbroken: [\n---\nx\n"}) / "content"
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
