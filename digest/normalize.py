@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .cache import Cache, cached_map, fingerprint
-from .executor import Shared
+from .executor import SerialExecutor, Shared
 from .progress import QUIET
 from .registry import Registry, TextStep
 from .text import FUNCTION_WORDS, paragraphs, split_sentences
@@ -801,12 +801,15 @@ def restore_articles(raw_articles, report=None, executor=None, cache=None, progr
         outlet_names.setdefault(raw.source.name.lower(), raw.source.name)
     outlets_key = sorted(outlet_names.items())
     waiting = [position for position, item in enumerate(prepared) if item.article is None]
-    keys = []
-    for position in waiting:
-        raw, item = raw_articles[position], prepared[position]
-        casing = model.signature(f"{item.text}\n{clean(raw.title or '')}") if cache.folder else ""
-        keys.append(fingerprint(raw_keys[position], casing, outlets_key) if cache.folder else "")
-    work = partial(_restore_with_shared, Shared(model), outlet_names)
+    shared = Shared(model)
+    keys = [""] * len(waiting)
+    if cache.folder:
+        # On the executor: a rebuild computes every lowercased article's signature (10,000 at
+        # 100,000 articles, 0.3 ms each) to find the few whose restored text must be made again
+        texts = [f"{prepared[p].text}\n{clean(raw_articles[p].title or '')}" for p in waiting]
+        signatures = (executor or SerialExecutor()).map(partial(_signature_with_shared, shared), texts)
+        keys = [fingerprint(raw_keys[p], casing, outlets_key) for p, casing in zip(waiting, signatures)]
+    work = partial(_restore_with_shared, shared, outlet_names)
     items = [(raw_articles[p], prepared[p].text, list(prepared[p].notes), prepared[p].lowercased, key) for p, key in zip(waiting, keys)]
     with (progress or QUIET).stage("truecasing", len(items), "articles") as tick:
         restored = dict(zip(waiting, cached_map(cache, "articles", work, items, keys, executor, tick)))
@@ -857,6 +860,10 @@ def _prepare_and_learn(raw_articles, raw_keys, cache, executor, progress) -> tup
 
 def _evidence(casing: bytes) -> tuple[Counter, Counter, Counter, Counter]:
     return pickle.loads(casing)  # written by prepare() in this build or a cached one
+
+
+def _signature_with_shared(model: Shared, text: str) -> str:
+    return model.value.signature(text)
 
 
 def _restore_with_shared(model: Shared, outlet_names: dict[str, str], item):
