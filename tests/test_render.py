@@ -3,7 +3,9 @@ from html.parser import HTMLParser
 
 import markdown
 
-from digest.render import md, plain, render_briefing, safe_url
+import yaml
+
+from digest.render import md, plain, render_briefing, safe_url, yaml_string
 
 from hostile import ATTACKS
 
@@ -50,6 +52,15 @@ def test_urls():
 
 def test_plain_strips_markup_characters():
     assert plain('Flood <script>x</script> "town"') == "Flood scriptx/script town"
+
+
+def test_topic_titles_are_yaml_strings_that_read_back_as_the_name():
+    names = ["Mosul", "Raqqa Civil Council", "Yes", "ON", "Null", "No Way", "Air 2", "A: B", "#tag", "Café Noir", "O'Brien", "- x"] + list(ATTACKS)
+    for name in names:
+        written = yaml_string(name)
+        assert written == yaml.safe_dump(name, default_style=None).splitlines()[0]
+        if "\n" not in name:
+            assert yaml.safe_load(f"title: {written}")["title"] == name
 
 
 def test_briefing_page_has_every_section(seed_briefing):
