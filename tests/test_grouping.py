@@ -60,3 +60,14 @@ def test_nearest_neighbour_similarities_match_the_plain_product_whatever_the_wor
     assert (np.argsort(-split, axis=1)[:, :5] == np.argsort(-plain, axis=1)[:, :5]).mean() > 0.99
     only_rare = vectors[:, 30:]
     assert np.allclose(_similarities(only_rare[:100], only_rare[100:]), (only_rare[:100] @ only_rare[100:].T).toarray())
+
+
+def test_candidate_pair_codes_are_deduplicated_and_sorted_like_numpy_unique():
+    import numpy as np
+
+    from digest.grouping import _unique
+
+    rng = np.random.default_rng(4)
+    for size in (0, 1, 2, 50, 20_000):
+        codes = rng.integers(0, max(1, size // 3), size, dtype=np.int64)
+        assert np.array_equal(_unique(codes), np.unique(codes))
