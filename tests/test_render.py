@@ -55,10 +55,12 @@ def test_plain_strips_markup_characters():
 
 
 def test_topic_titles_are_yaml_strings_that_read_back_as_the_name():
-    names = ["Mosul", "Raqqa Civil Council", "Yes", "ON", "Null", "No Way", "Air 2", "A: B", "#tag", "Café Noir", "O'Brien", "- x"] + list(ATTACKS)
+    long_name = "Committee for the Inquiry into a Very Long Matter and Its Many Subcommittees: Part Two" * 3
+    names = ["Mosul", "Raqqa Civil Council", "Yes", "ON", "Null", "No Way", "Air 2", "A: B", "#tag", "Café Noir", "O'Brien", "- x",
+             long_name, long_name.replace(":", "")] + list(ATTACKS)
     for name in names:
         written = yaml_string(name)
-        assert written == yaml.safe_dump(name, default_style=None).splitlines()[0]
+        assert written == yaml.safe_dump(name, default_style=None, width=1 << 30).splitlines()[0]
         if "\n" not in name:
             assert yaml.safe_load(f"title: {written}")["title"] == name
 
