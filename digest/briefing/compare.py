@@ -144,9 +144,10 @@ def wording_differences(story_text: StoryText, limit: int = 6) -> list[WordingDi
     tokens = _sentence_tokens(story_text)
     for a_index, a in enumerate(sources):
         for b in sources[a_index + 1 :]:
-            columns = np.array(by_source[b])
-            for i in by_source[a][:MAX_ALIGNED_SENTENCES]:
-                j = int(columns[np.argmax(story_text.similarity[i, columns])])
+            rows, columns = by_source[a][:MAX_ALIGNED_SENTENCES], np.array(by_source[b])
+            # Each sentence of a with its closest sentence of b (the first of equals), all at once
+            closest = story_text.similarity[np.ix_(rows, columns)].argmax(axis=1)
+            for i, j in zip(rows, columns[closest].tolist()):
                 if story_text.similarity[i, j] < 0.2:
                     continue
                 left, right = tokens[i], tokens[j]
@@ -212,9 +213,8 @@ _NAME_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 def _contexts(tokens: list[str], wanted: set[str]) -> dict[str, Counter]:
     """Left and right neighbours of the wanted words (the only ones compared)."""
     found: dict[str, Counter] = {}
-    for i, token in enumerate(tokens):
-        if token not in wanted:
-            continue
+    for i in [i for i, token in enumerate(tokens) if token in wanted]:  # a few among thousands
+        token = tokens[i]
         neighbours = found.setdefault(token, Counter())
         if i > 0:
             neighbours["L:" + tokens[i - 1]] += 1
