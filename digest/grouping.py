@@ -167,9 +167,8 @@ def features(articles: list[Article], executor=None, cache: Cache | None = None,
     idf = np.array([math.log((1 + n) / (1 + df)) + 1.0 for df in np.bincount(counts.indices, minlength=len(vocabulary)).tolist()])
     distinct, position = np.unique(counts.data, return_inverse=True)
     log_counts = np.array([1 + math.log(count) for count in distinct.tolist()])[position]
-    weighted = counts.copy()
-    weighted.data = (log_counts * idf[counts.indices]).astype(np.float32)
-    markers = normalize(weighted)
+    counts.data = (log_counts * idf[counts.indices]).astype(np.float32)
+    markers = normalize(counts)
     days = np.array([a.day.toordinal() if a.day else np.nan for a in articles], dtype=float)
     names = tuple(index for index, marker in enumerate(vocabulary) if marker.startswith("n:"))
     return Features(text, markers, days, names)

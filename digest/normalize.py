@@ -407,7 +407,7 @@ def _capitalised_runs(sentence: str, matches: list[re.Match[str]], tokens: list[
     runs: list[list[int]] = []
     run: list[int] = []
     # Only the capitalised words (a fifth of a news text) are looked at closely
-    for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
+    for i in [i for i, token in enumerate(tokens) if _is_capitalised(token)]:
         lower = tokens[i].lower()
         if lower in FUNCTION_WORDS or (i == 0 and lower in lower_words):
             continue
@@ -444,9 +444,6 @@ def casing_counts(text: str | list[list[str]]) -> tuple[Counter, Counter, Counte
             matches = _tokens(sentence)
             tokens = [m.group(0) for m in matches]
             runs = _capitalised_runs(sentence, matches, tokens, lower_words)
-            if not runs:  # most sentences: every word stands alone, the first says nothing
-                alone.extend([(lower, token) for lower, token in zip(map(str.lower, tokens[1:]), tokens[1:]) if lower not in FUNCTION_WORDS])
-                continue
             in_run = {i for run in runs for i in run}
             for i, token in enumerate(tokens):
                 lower = token.lower()

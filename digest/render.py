@@ -306,12 +306,10 @@ def _month_of(day: date | None) -> str:
 
 
 def render_archive(briefings: list[Briefing]) -> list[Page]:
-    # first_day looks through the articles: once a briefing, not for each use
-    dated = [(briefing.story.first_day, briefing) for briefing in briefings]
     months: dict[str, list[tuple[date | None, Briefing]]] = defaultdict(list)
-    for day, briefing in dated:
+    for briefing in briefings:
+        day = briefing.story.first_day  # looks through the articles: once a briefing, not for each use
         months[_month_of(day)].append((day, briefing))
-    outlets: dict[str, str] = {}  # a few dozen outlets, each in thousands of lines
     index = ["---", "title: Archive", "search:", "  exclude: true", "---", "", "# Archive", ""]
     pages = []
     for key in sorted(months, reverse=True):
@@ -320,7 +318,7 @@ def render_archive(briefings: list[Briefing]) -> list[Page]:
         index.append(f"- [{label}]({key}.md) — {len(items)} briefing{'s' if len(items) != 1 else ''}")
         lines = ["---", f"title: {label}", "search:", "  exclude: true", "---", "", f"# {label}", ""]
         for day, briefing in sorted(items, key=lambda item: (item[0] or date.min, item[1].story.slug), reverse=True):
-            names = ", ".join(outlets.get(s.name) or outlets.setdefault(s.name, md(s.name)) for s in briefing.story.sources)
+            names = ", ".join(md(s.name) for s in briefing.story.sources)
             lines.append(f"- {format_day(day)}: [{md(plain(briefing.headline))}](../{briefing_path(briefing)}) — {names}")
         pages.append(Page(f"archive/{key}.md", "\n".join(lines) + "\n"))
     if not months:
