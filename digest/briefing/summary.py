@@ -89,19 +89,20 @@ def summarize(story_text: StoryText, length: int | None = None, scores: np.ndarr
 
 def select_mmr(story_text: StoryText, scores: np.ndarray, length: int, diversity: float = 0.3) -> list[int]:
     """Maximal marginal relevance: the best sentences that do not repeat each other."""
+    order = np.array(sorted(range(len(scores)), key=lambda i: (-scores[i], i)), dtype=np.intp)
+    relevance = (1 - diversity) * np.asarray(scores, dtype=float)[order]
+    overlap = np.zeros(len(order))  # each candidate's closest chosen sentence
+    available = np.ones(len(order), dtype=bool)
     chosen: list[int] = []
-    candidates = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    while candidates and len(chosen) < length:
-        best, best_value = None, -np.inf
-        for i in candidates:
-            overlap = max((story_text.similarity[i, j] for j in chosen), default=0.0)
-            if overlap >= REDUNDANT:
-                continue
-            value = (1 - diversity) * scores[i] - diversity * overlap
-            if value > best_value:
-                best, best_value = i, value
-        if best is None:
+    while len(chosen) < length:
+        value = relevance - diversity * overlap
+        allowed = available & (overlap < REDUNDANT) & ~np.isnan(value)
+        if not allowed.any():
             break
-        chosen.append(best)
-        candidates.remove(best)
+        # argmax takes the first of equals: the higher-scored, then earlier, sentence
+        position = int(np.argmax(np.where(allowed, value, -np.inf)))
+        chosen.append(int(order[position]))
+        available[position] = False
+        column = story_text.similarity[order, order[position]]
+        overlap = column if len(chosen) == 1 else np.maximum(overlap, column)
     return chosen
