@@ -59,6 +59,8 @@ NUMBERISH = st.lists(st.sampled_from([
     "between", "minus", "-", "−", "US$", "$", "£", "Rs.", "RM", "HK$", " ", "  ", "5", "3.5", ".5", "1,200", "2/3",
     "two", "twenty-five", "a dozen", "dozens", "tens of thousands", "a third", "million", "bn", "%", "percent",
     "to", "and", "people", "years", "June", "2024", "farms", "km", "about", "no more than", ",", ".",
+    # Case: the search reads a lowercased copy; these are what IGNORECASE alone would match
+    "Two", "HUNDREDS", "Between", "us$", "rs", "Hk$", "thouſands", "mıllion", "İ", "Σ",
 ]), max_size=14).map(" ".join)
 
 
@@ -80,6 +82,15 @@ def figures_scanning_every_position(sentence):
 def test_figure_search_from_anchors_finds_what_a_full_scan_finds(text):
     TRIED["fuzz: figure inputs"] += 1
     assert extract_figures(text) == figures_scanning_every_position(text)
+
+
+@FUZZ
+@given(st.one_of(TEXT, NUMBERISH))
+def test_wording_tokens_lowercase_as_token_by_token(text):
+    """_tokens lowercases the whole sentence at once: the same tokens as lowercasing each one."""
+    from digest.briefing.compare import _TOKEN_RE, _tokens
+
+    assert _tokens(text) == [token.lower().replace(".", "") for token in _TOKEN_RE.findall(text)]
 
 
 class Tags(HTMLParser):

@@ -8,6 +8,10 @@ go through `text2num`. A figure is only ever built from text that is there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from text_to_num import text2num
+
 from ..models import Figure
 from ..text import STOP_WORDS
 
@@ -107,6 +111,7 @@ _FRACTION_RE = re.compile(r"(\d+)\s?[/⁄]\s?(\d+)")
 _DIGITS_RE = re.compile(r"[\d,.]+")
 
 
+@lru_cache(maxsize=4096)  # a story's numbers repeat ("two", "275") from sentence to sentence
 def _to_number(text: str) -> float | None:
     text = text.strip().lower()
     fraction = _FRACTION_RE.fullmatch(text)
@@ -120,10 +125,8 @@ def _to_number(text: str) -> float | None:
     if text in ("dozen", "a dozen"):
         return 12.0
     try:
-        from text_to_num import text2num
-
         return float(text2num(text.replace(" and ", " "), "en"))
-    except (ValueError, ImportError):
+    except ValueError:
         return None
 
 
@@ -139,7 +142,7 @@ _MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
 _TIME_AFTER_RE = re.compile(r"\s*(?::\d|a\.?m\b|p\.?m\b|gmt|utc|bst|o'clock)")
 _TIME_BEFORE_RE = re.compile(r"\d:\s*$")
-_IDENTIFIER_BEFORE_RE = re.compile(rf"\b(?:{IDENTIFIER_NOUNS})\s*(?:no\.?\s*)?$", re.IGNORECASE)
+_IDENTIFIER_BEFORE_RE = re.compile(rf"\b(?:{IDENTIFIER_NOUNS})\s*(?:no\.?\s*)?$")  # read lowercased
 _ATTACHED_RE = re.compile(r"([A-Za-z]{1,4})\b")
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _CURRENCY_BEFORE_RE = re.compile(r"(?:RM|Rs|US|HK|minus-?)$")
@@ -263,18 +266,37 @@ _ANCHOR_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_PREFIX = 6
+# Both searched again without IGNORECASE over the lowercased sentence (twice as quick); the one
+# match found is then read from the sentence itself, so its groups keep their case.
+_ANCHOR_LOWERED_RE = re.compile(_ANCHOR_RE.pattern)
+_FIGURE_LOWERED_RE = re.compile(FIGURE_RE.pattern.replace(CURRENCY, CURRENCY.lower()), re.VERBOSE)
+# The only characters IGNORECASE matches to a-z that lower() does not turn into a-z
+_CASE_FOLDED = ("ı", "ſ", "İ")
 
 
-def _next_match(sentence: str, position: int) -> re.Match[str] | None:
-    anchor = _ANCHOR_RE.search(sentence, position)
-    return FIGURE_RE.search(sentence, max(position, anchor.start() - MAX_PREFIX)) if anchor else None
+def _next_match(sentence: str, position: int, lowered: str | None = None) -> re.Match[str] | None:
+    if lowered is None:
+        anchor = _ANCHOR_RE.search(sentence, position)
+        return FIGURE_RE.search(sentence, max(position, anchor.start() - MAX_PREFIX)) if anchor else None
+    anchor = _ANCHOR_LOWERED_RE.search(lowered, position)
+    found = _FIGURE_LOWERED_RE.search(lowered, max(position, anchor.start() - MAX_PREFIX)) if anchor else None
+    return FIGURE_RE.match(sentence, found.start()) if found else None
+
+
+def _lowered_alike(sentence: str) -> str | None:
+    """The sentence lowercased when a case-blind search of it finds what IGNORECASE finds."""
+    if not sentence.isascii() and any(c in sentence for c in _CASE_FOLDED):
+        return None
+    lowered = sentence.lower()
+    return lowered if len(lowered) == len(sentence) else None
 
 
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in one sentence, left to right."""
     figures = []
     position = 0
-    while match := _next_match(sentence, position):
+    lowered = _lowered_alike(sentence)
+    while match := _next_match(sentence, position, lowered):
         figure = _figure_from_match(sentence, match)
         if figure:
             figures.append(figure)
@@ -307,6 +329,8 @@ def _figure_from_match(sentence: str, match: re.Match[str]) -> Figure | None:
                       qualifier=None, start=start, end=end)
     if match.group("vague"):
         word = match.group("vague").lower()
+        if word not in VAGUE:
+            return None  # "thouſands": IGNORECASE takes the long s for an s
         low, high = VAGUE[word]
         qualifier, _ = _qualifier(sentence, start)
         unit, counts, _ = _counted(sentence, end, vague=True)
