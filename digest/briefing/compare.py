@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover - a declared dependency; the standard li
 import numpy as np
 
 from ..models import Citation, OutletView, Quote, SharedFact, WordingDifference
-from ..text import STOP_WORDS, word_count, words
+from ..text import STOP_WORDS, words
 from .sentences import StoryText
 
 SAME_FACT = 0.32
@@ -27,6 +27,7 @@ MAX_SHARED, MAX_EXCLUSIVE = 5, 3
 def outlet_views(story_text: StoryText) -> list[OutletView]:
     by_source = story_text.by_source()
     term_counts = _outlet_terms(story_text)
+    outlet_words = _outlet_words(story_text)
     total = Counter()
     for counts in term_counts.values():
         total.update(counts)
@@ -37,7 +38,7 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
             OutletView(
                 source=source,
                 articles=len(articles),
-                words=sum(word_count(story_text.sentences[i].text) for i in indexes),
+                words=len(outlet_words[source]),
                 sentences=len(indexes),
                 focus=_focus_terms(term_counts[source], total, len(by_source)),
             )
@@ -45,16 +46,26 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
     return views
 
 
-def _content_words(text: str) -> list[str]:
-    return [w.lower() for w in words(text) if len(w) > 3 and w.lower() not in STOP_WORDS]
+def _content_words(found: list[str]) -> list[str]:
+    lowered = [w.lower() for w in found if len(w) > 3]
+    return [w for w in lowered if w not in STOP_WORDS]
+
+
+def _outlet_texts(story_text: StoryText) -> dict[str, str]:
+    """Each outlet's sentences read as one text."""
+    def make():
+        return {source: " ".join(story_text.sentences[i].text for i in idx) for source, idx in story_text.by_source().items()}
+    return story_text.remembered("outlet texts", make)
+
+
+def _outlet_words(story_text: StoryText) -> dict[str, list[str]]:
+    return story_text.remembered("outlet words", lambda: {s: words(t) for s, t in _outlet_texts(story_text).items()})
 
 
 def _outlet_terms(story_text: StoryText) -> dict[str, Counter]:
     """Each outlet's content words with their counts (asked for by the outlet views and the wording)."""
-    def make():
-        return {source: Counter(_content_words(" ".join(story_text.sentences[i].text for i in idx)))
-                for source, idx in story_text.by_source().items()}
-    return story_text.remembered("outlet terms", make)
+    return story_text.remembered("outlet terms", lambda: {
+        source: Counter(_content_words(found)) for source, found in _outlet_words(story_text).items()})
 
 
 def _sentence_tokens(story_text: StoryText) -> list[list[str]]:
@@ -128,7 +139,12 @@ _TOKEN_RE = re.compile(r"[\w.'’-]+")
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower().replace(".", "") for t in _TOKEN_RE.findall(text)]
+    lowered = text.lower()
+    # Lowercased whole as token by token, except "İ" (two characters, the second not a word
+    # character) and "Σ" (its lowercase depends on the characters after it)
+    if len(lowered) != len(text) or "Σ" in text:
+        return [t.lower().replace(".", "") for t in _TOKEN_RE.findall(text)]
+    return [t.replace(".", "") if "." in t else t for t in _TOKEN_RE.findall(lowered)]
 
 
 def wording_differences(story_text: StoryText, limit: int = 6) -> list[WordingDifference]:
@@ -180,13 +196,11 @@ def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], lim
     possible with the word the other outlet uses in the same places ('militants')."""
     if limit <= 0:
         return []
-    texts = {s: " ".join(story_text.sentences[i].text for i in idx) for s, idx in by_source.items()}
-    names = {w.lower() for t in texts.values() for w in _NAME_WORD_RE.findall(t)}
+    names = {w.lower() for t in _outlet_texts(story_text).values() for w in _NAME_WORD_RE.findall(t)}
     counts = {s: Counter({w: n for w, n in terms.items() if w not in names}) for s, terms in _outlet_terms(story_text).items()}
     wanted = {term for own in counts.values() for term, n in own.items() if n >= 2 and term.endswith("s")}
     tokens = _sentence_tokens(story_text)
-    # An outlet's sentences read as one text: neighbours run across sentence ends
-    contexts = {s: _contexts([t for i in idx for t in tokens[i]], wanted) for s, idx in by_source.items()}
+    contexts = {s: _contexts([tokens[i] for i in idx], wanted) for s, idx in by_source.items()}
     found = []
     for source, own in sorted(counts.items()):
         others = Counter()
@@ -210,16 +224,22 @@ def _signature_terms(story_text: StoryText, by_source: dict[str, list[int]], lim
 _NAME_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 
 
-def _contexts(tokens: list[str], wanted: set[str]) -> dict[str, Counter]:
-    """Left and right neighbours of the wanted words (the only ones compared)."""
+def _contexts(sentences: list[list[str]], wanted: set[str]) -> dict[str, Counter]:
+    """Left and right neighbours of the wanted words (the only ones compared), the sentences read
+    as one text: neighbours run across sentence ends."""
     found: dict[str, Counter] = {}
-    for i in [i for i, token in enumerate(tokens) if token in wanted]:  # a few among thousands
-        token = tokens[i]
-        neighbours = found.setdefault(token, Counter())
-        if i > 0:
-            neighbours["L:" + tokens[i - 1]] += 1
-        if i + 1 < len(tokens):
-            neighbours["R:" + tokens[i + 1]] += 1
+    sentences = [tokens for tokens in sentences if tokens]
+    for k, tokens in enumerate(sentences):
+        if wanted.isdisjoint(tokens):
+            continue  # most sentences: the wanted words are a few among thousands
+        for i in [i for i, token in enumerate(tokens) if token in wanted]:
+            neighbours = found.setdefault(tokens[i], Counter())
+            left = tokens[i - 1] if i > 0 else sentences[k - 1][-1] if k > 0 else None
+            right = tokens[i + 1] if i + 1 < len(tokens) else sentences[k + 1][0] if k + 1 < len(sentences) else None
+            if left is not None:
+                neighbours["L:" + left] += 1
+            if right is not None:
+                neighbours["R:" + right] += 1
     return found
 
 
