@@ -93,6 +93,24 @@ def test_wording_tokens_lowercase_as_token_by_token(text):
     assert _tokens(text) == [token.lower().replace(".", "") for token in _TOKEN_RE.findall(text)]
 
 
+SAYING = st.lists(st.sampled_from([
+    "said", "Said", "according to", "according  to", "unsaid", "-said", " ", "  ", "\n", "\u00a0", ",", "Selo", "İ", "Σ",
+    "x" * 70, "the", "of", "'s",
+]), max_size=12).map("".join)
+
+
+@FUZZ
+@given(st.one_of(TEXT, SAYING), st.integers(min_value=0, max_value=400))
+def test_name_contexts_read_from_a_window_as_from_the_whole_sentence(text, start):
+    """Classifying a name reads the few characters before it: the same words and say-verbs as the whole start."""
+    import re
+    from digest.briefing.entities import _WORDS_RE, SAY_VERBS, _context_before, _ends_with_say_verb
+
+    start = min(start, len(text))
+    assert _context_before(text, start) == _WORDS_RE.findall(text[:start].lower())[-3:]
+    assert _ends_with_say_verb(text[:start]) == bool(re.search(rf"\b{SAY_VERBS}\s*$", text[:start].lower()))
+
+
 class Tags(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -42,7 +42,8 @@ INSTITUTIONS = r"(?:coalition|government|police|army|military|ministry|pentagon|
 # Asked of every sentence and every mention: compiled once
 _SAYS_RE = re.compile(rf"\b{SAY_VERBS}\b")
 _SAYS_AFTER_RE = re.compile(rf"[^.;:]{{0,60}}?\b{SAY_VERBS}\b")
-_SAYS_BEFORE_RE = re.compile(rf"\b{SAY_VERBS}\s*$")
+_SAYS_AT_END_RE = re.compile(rf"\b{SAY_VERBS}$")
+_LONGEST_SAY_VERB = max(len(verb) for verb in SAY_VERBS.strip("(?:)").split("|"))
 _SPEAKER_SAYS_AFTER_RE = re.compile(rf"[^.;]{{0,50}}?\b{SAY_VERBS}\b")
 _SAID_SPEAKER_RE = re.compile(rf",\s*{SAY_VERBS}\s+(?:[\w.]+\s+){{0,2}}$")
 _PRONOUN_SAYS_RE = re.compile(rf"\b(?:he|she)\s+{SAY_VERBS}\b|\b{SAY_VERBS}\s+(?:he|she)\b")
@@ -101,7 +102,12 @@ def name_mentions(sentence: str) -> tuple[Mention, ...]:
 def _find_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in NAME_RUN_RE.finditer(sentence):
-        for start, words in _split_run(match.start(), match.group(0)):
+        run = match.group(0)
+        if " " in run or "-" in run or run.endswith(("'s", "’s")):
+            pieces = _split_run(match.start(), run)
+        else:  # one plain word, most runs: nothing to split
+            pieces = [(match.start(), [run])]
+        for start, words in pieces:
             mention = _trim_mention(sentence, start, words)
             if mention:
                 mentions.append(mention)
@@ -118,7 +124,7 @@ def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
         if not word:
             position += 1
             continue
-        if _HYPHENATED_RE.search(word) and not _ARTICLE_PREFIX_RE.match(word):
+        if "-" in word and _HYPHENATED_RE.search(word) and not _ARTICLE_PREFIX_RE.match(word):
             if current:
                 pieces.append((current_start, current))
             current, current_start = [], position + len(word) + 1
@@ -136,12 +142,18 @@ def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
     return pieces
 
 
+_NOT_FIRST_WORDS = NOT_NAMES | TITLES
+_NOT_LAST_WORDS = frozenset({"of", "the", "al", "de", "la", "von", "van", "bin"})
+
+
 def _trim_mention(sentence: str, start: int, words: list[str]) -> Mention | None:
-    while words and (words[0].lower().strip(".") in NOT_NAMES or words[0].lower() in FUNCTION_WORDS
-                     or words[0].lower().strip(".") in TITLES):
+    while words:
+        first = words[0].lower()
+        if first not in FUNCTION_WORDS and first.strip(".") not in _NOT_FIRST_WORDS:
+            break
         start += len(words[0]) + 1
         words = words[1:]
-    while words and words[-1].lower() in {"of", "the", "al", "de", "la", "von", "van", "bin"}:
+    while words and words[-1].lower() in _NOT_LAST_WORDS:
         words = words[:-1]
     if not words:
         return None
@@ -153,8 +165,18 @@ def _trim_mention(sentence: str, start: int, words: list[str]) -> Mention | None
     return Mention(name, start, start + len(name))
 
 
-def _context_before(sentence: str, start: int, words: int = 3) -> list[str]:
-    return _WORDS_RE.findall(sentence[:start].lower())[-words:]
+def _context_before(sentence: str, start: int, words: int = 3, window: int = 80) -> list[str]:
+    """The last words before `start`, read from the few characters before it (the whole start of
+    a long sentence once for every mention was most of the time spent classifying)."""
+    found = _WORDS_RE.findall(sentence[max(0, start - window) : start].lower())
+    if start > window and len(found) <= words:  # the window's first word may be cut short
+        found = _WORDS_RE.findall(sentence[:start].lower())
+    return found[-words:]
+
+
+def _ends_with_say_verb(text: str) -> bool:
+    """'... said' or '... according to' (trailing spaces aside); one character more for \\b."""
+    return bool(_SAYS_AT_END_RE.search(text.rstrip()[-(_LONGEST_SAY_VERB + 1):].lower()))
 
 
 def classify(name: str, contexts: list[tuple[str, int]], surnames_alone: set[str]) -> str:
@@ -177,7 +199,7 @@ def classify(name: str, contexts: list[tuple[str, int]], surnames_alone: set[str
             person_evidence += 2  # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman"
         if _SAYS_AFTER_RE.match(after):
             person_evidence += 1
-        if _SAYS_BEFORE_RE.search(sentence[:start].lower()):
+        if _ends_with_say_verb(sentence[:start]):
             person_evidence += 1
         if before and before[-1] in PLACE_PREPOSITIONS:
             place_evidence += 1
