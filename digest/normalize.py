@@ -45,27 +45,50 @@ def strip_control_characters(text: str) -> str:
     return _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# Runs of spaces, tabs and no-break spaces other than the single space most of them are
+_SPACES_RE = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
+
+
 def normalize_whitespace(text: str) -> str:
     """One space between words, no trailing space, lines kept."""
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
-    return "\n".join(lines).strip()
+    return "\n".join([line.strip() for line in _SPACES_RE.sub(" ", text).split("\n")]).strip()
 
 
-_PUNCTUATION_RE = re.compile(r"\w( ?)[,.;:?!](?:\s|$)")
+_PUNCTUATION_RE = re.compile(r"[,.;:?!](?:\s|$)")
 
 
 def looks_tokenized(text: str) -> bool:
-    """Tokenized corpora put a space before most commas and full stops."""
-    gaps = _PUNCTUATION_RE.findall(text)
-    spaced = gaps.count(" ")
-    return spaced >= 3 and spaced > len(gaps) - spaced
+    """Tokenized corpora put a space before most commas and full stops: counts the word
+    characters followed by ' ,' against those followed by ',' (the punctuation is found first:
+    four times quicker than a regex starting at every word character)."""
+    spaced = plain = 0
+    for match in _PUNCTUATION_RE.finditer(text):
+        at = match.start()
+        if at and text[at - 1] == " ":
+            spaced += at > 1 and _is_word_char(text[at - 2])
+        else:
+            plain += at > 0 and _is_word_char(text[at - 1])
+    return spaced >= 3 and spaced > plain
+
+
+def _is_word_char(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what \w matches
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 
 
 def looks_lowercased(text: str) -> bool:
-    letters = sum(map(str.isalpha, text))
+    # Counted in bytes for the ASCII part (bytes.translate deletes in C), by character for the rest
+    data = text.encode("ascii", "ignore")
+    others = "" if len(data) == len(text) else "".join(_NON_ASCII_RE.findall(text))
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS)) + sum(map(str.isalpha, others))
     if letters < 20:
         return False
-    return sum(map(str.isupper, text)) / letters < 0.004
+    capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS)) + sum(map(str.isupper, others))
+    return capitals / letters < 0.004
 
 
 def undo_tokenizer_spacing(text: str) -> str:
@@ -103,9 +126,14 @@ def build_default_cleaners() -> Registry[TextStep]:
     return registry
 
 
+@lru_cache(maxsize=1)
+def _default_steps() -> tuple[TextStep, ...]:
+    return tuple(build_default_cleaners())
+
+
 def clean(text: str, cleaners: Registry[TextStep] | None = None) -> str:
     tokenized = looks_tokenized(text)
-    for step in cleaners or build_default_cleaners():
+    for step in cleaners or _default_steps():
         if step is restore_apostrophes and not tokenized:
             continue  # only tokenizers drop apostrophes; "Mr s" in normal text stays
         text = step(text)

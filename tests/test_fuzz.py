@@ -111,6 +111,28 @@ def test_name_contexts_read_from_a_window_as_from_the_whole_sentence(text, start
     assert _ends_with_say_verb(text[:start]) == bool(re.search(rf"\b{SAY_VERBS}\s*$", text[:start].lower()))
 
 
+SPACING = st.lists(st.sampled_from([
+    "raqqa", "Syria", "_", "٣", "é", "İ", " ", "  ", "\t", "\u00a0", "\n", " \n", ",", ".", " ,", " .", "!", "?", ";", ":",
+    "(", ")", "'s", "A", "B", "x" * 25, "X" * 25,
+]), max_size=40).map("".join)
+
+
+@FUZZ
+@given(st.one_of(TEXT, SPACING))
+def test_quick_text_tests_agree_with_their_plain_definitions(text):
+    """looks_tokenized, looks_lowercased and normalize_whitespace are faster forms of these."""
+    import re
+    from digest.normalize import looks_lowercased, looks_tokenized, normalize_whitespace
+
+    gaps = re.findall(r"\w( ?)[,.;:?!](?:\s|$)", text)
+    spaced = gaps.count(" ")
+    assert looks_tokenized(text) == (spaced >= 3 and spaced > len(gaps) - spaced)
+    letters = sum(map(str.isalpha, text))
+    assert looks_lowercased(text) == (letters >= 20 and sum(map(str.isupper, text)) / letters < 0.004)
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    assert normalize_whitespace(text) == "\n".join(lines).strip()
+
+
 class Tags(HTMLParser):
     def __init__(self):
         super().__init__()
