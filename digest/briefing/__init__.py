@@ -36,6 +36,8 @@ def build_briefing(story: Story) -> Briefing:
         for speaker, sentence in quotes_by_article(article, people):
             quotes.append(Quote(speaker, article.source.key, article.id, sentence))
             spoken[sentence] = speaker  # a sentence quoted twice goes to its last speaker
+        if not spoken:
+            continue
         for index, sentence in enumerate(article.sentences):
             if sentence.text in spoken:
                 speakers[(article.id, index)] = spoken[sentence.text]

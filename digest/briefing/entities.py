@@ -247,24 +247,30 @@ def story_entities(articles: tuple[Article, ...] | list[Article]) -> list[Entity
     return entities
 
 
-def resolve_person(name: str, people: list[str]) -> str:
-    """'Selo' or 'Mr Selo' -> 'Talal Selo' when the story names one person so."""
-    bare = _HONORIFIC_RE.sub("", name)
+def people_index(people: list[str]) -> dict[str, str]:
+    """Each person's full name and surname -> the first of the story's people so named."""
+    index: dict[str, str] = {}
     for person in people:
-        if person == bare or person.split()[-1] == bare:
-            return person
-    return bare
+        index.setdefault(person, person)
+        index.setdefault(person.split()[-1], person)
+    return index
 
 
-def sentence_speaker(sentence: str, people: list[str], previous: str | None) -> str | None:
-    """Who a sentence attributes its words to: 'X said', 'said X', 'X told', or 'he said' -> previous."""
+def resolve_person(name: str, people: dict[str, str]) -> str | None:
+    """'Selo' or 'Mr Selo' -> 'Talal Selo' when the story names one person so (people: people_index)."""
+    return people.get(_HONORIFIC_RE.sub("", name))
+
+
+def sentence_speaker(sentence: str, people: dict[str, str], previous: str | None) -> str | None:
+    """Who a sentence attributes its words to: 'X said', 'said X', 'X told', or 'he said' -> previous.
+    people: people_index of the story's people."""
     lowered = sentence.lower()
     if not _SAYS_RE.search(lowered):
         return None
     candidates = []
     for mention in name_mentions(sentence):
         resolved = resolve_person(mention.name, people)
-        if resolved in people:
+        if resolved is not None:
             window_after = lowered[mention.end : mention.end + 60]
             window_before = lowered[max(0, mention.start - 40) : mention.start]
             says_after = _SPEAKER_SAYS_AFTER_RE.match(window_after)
@@ -286,13 +292,14 @@ def quotes_by_article(article: Article, people: list[str]) -> list[tuple[str, st
     """(speaker, sentence) for each sentence of the article attributed to a person."""
     found = []
     previous = None
+    index = people_index(people)
     for sentence in article.sentences:
-        speaker = sentence_speaker(sentence.text, people, previous)
-        mentioned = [resolve_person(m.name, people) for m in name_mentions(sentence.text)]
-        mentioned = [m for m in mentioned if m in people]
+        speaker = sentence_speaker(sentence.text, index, previous)
         if speaker:
             found.append((speaker, sentence.text))
             previous = speaker
-        elif mentioned:
+            continue
+        mentioned = [person for m in name_mentions(sentence.text) if (person := resolve_person(m.name, index))]
+        if mentioned:
             previous = mentioned[-1]
     return found

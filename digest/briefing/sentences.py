@@ -36,10 +36,13 @@ class StoryText:
     """Readings of the sentences that several briefing parts ask for, made once."""
 
     def by_source(self) -> dict[str, list[int]]:
-        groups: dict[str, list[int]] = {}
-        for i, item in enumerate(self.sentences):
-            groups.setdefault(item.source, []).append(i)
-        return groups
+        """Each outlet's sentence indexes (shared by every caller: read, never changed)."""
+        def make() -> dict[str, list[int]]:
+            groups: dict[str, list[int]] = {}
+            for i, item in enumerate(self.sentences):
+                groups.setdefault(item.source, []).append(i)
+            return groups
+        return self.remembered("by source", make)
 
     def remembered(self, name: str, make):
         """make() the first time `name` is asked for, the same answer after."""
