@@ -561,8 +561,11 @@ def truecase_sentence(sentence: str, model: CasingModel) -> str:
 
     i = 0
     longest = model.longest_phrase
+    starts = model._pair_index()
     while i < len(matches):
-        for size in range(min(longest, len(matches) - i), 1, -1):
+        # Most words start no known name: the first two words rule out every length at once
+        sizes = range(min(longest, len(matches) - i), 1, -1) if (lowered[i], lowered[i + 1] if i + 1 < len(lowered) else "") in starts else ()
+        for size in sizes:
             if not _adjacent(sentence, matches[i : i + size]):
                 continue
             phrase = model.phrase_form(tuple(lowered[i : i + size]))
