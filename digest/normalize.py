@@ -564,8 +564,8 @@ def truecase_sentence(sentence: str, model: CasingModel) -> str:
     starts = model._pair_index()
     while i < len(matches):
         # Most words start no known name: the first two words rule out every length at once
-        sizes = range(min(longest, len(matches) - i), 1, -1) if (lowered[i], lowered[i + 1] if i + 1 < len(lowered) else "") in starts else ()
-        for size in sizes:
+        pair = tuple(lowered[i : i + 2])
+        for size in range(min(longest, len(matches) - i), 1, -1) if pair in starts else ():
             if not _adjacent(sentence, matches[i : i + size]):
                 continue
             phrase = model.phrase_form(tuple(lowered[i : i + size]))

@@ -275,12 +275,10 @@ _CASE_FOLDED = ("ı", "ſ", "İ")
 
 
 def _next_match(sentence: str, position: int, lowered: str | None = None) -> re.Match[str] | None:
-    if lowered is None:
-        anchor = _ANCHOR_RE.search(sentence, position)
-        return FIGURE_RE.search(sentence, max(position, anchor.start() - MAX_PREFIX)) if anchor else None
-    anchor = _ANCHOR_LOWERED_RE.search(lowered, position)
-    found = _FIGURE_LOWERED_RE.search(lowered, max(position, anchor.start() - MAX_PREFIX)) if anchor else None
-    return FIGURE_RE.match(sentence, found.start()) if found else None
+    text, anchors, figures = (sentence, _ANCHOR_RE, FIGURE_RE) if lowered is None else (lowered, _ANCHOR_LOWERED_RE, _FIGURE_LOWERED_RE)
+    anchor = anchors.search(text, position)
+    found = figures.search(text, max(position, anchor.start() - MAX_PREFIX)) if anchor else None
+    return FIGURE_RE.match(sentence, found.start()) if found and text is lowered else found
 
 
 def _lowered_alike(sentence: str) -> str | None:
