@@ -16,7 +16,7 @@ from .briefing import build_briefing
 from .cache import Cache, cached_map, collector_paused, fingerprint
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
-from .executor import make_executor
+from .executor import BUILD_GC_THRESHOLDS, make_executor
 from .export import briefing_json, export_json
 from .feeds import render_feeds
 from .grouping import GroupingConfig, group
@@ -266,12 +266,16 @@ def _frozen_heap() -> Iterator[None]:
     collector stops scanning it again and again while the next stage allocates (a 100,000-article
     rebuild: 53.1 -> 50.7 s). Worker processes forked afterwards inherit it frozen, so their
     collections neither scan nor touch (copy) the pages they share. Records hold no reference
-    cycles; reference counting still frees them. Unfrozen when the build is done."""
+    cycles; reference counting still frees them. Unfrozen when the build is done, and the
+    collector's thresholds (raised for the build: BUILD_GC_THRESHOLDS) put back."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)
     gc.freeze()
     try:
         yield
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def generate(config: DigestConfig) -> DigestResult:
