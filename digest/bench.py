@@ -2,12 +2,17 @@
 
     scripts/bench [--sizes 1000,10000] [--jobs 2] [--no-mkdocs] [--no-baselines]
     scripts/bench --sizes "" --stress one-line:100000,one-story:10000
+    scripts/bench --sizes 10000 --against HEAD~3 [--rounds 3]
 
 For each size it prints articles per second, peak memory and seconds per stage,
 the site build of the generated pages (MkDocs and Pagefind: pages per second,
 our share of the total; the search bundle's size, and in headless Chromium the
 time to a first result and what that query downloads), and baselines measured in the same run: sumy
 LexRank over the same stories, and naive all-pairs TF-IDF clustering.
+
+With --against REV it instead times this code and the code of an earlier commit on the same
+corpus, alternately, and prints the median of each and their ratio: this machine's speed drifts
+by a quarter within an hour, so only runs taken side by side compare two versions.
 """
 from __future__ import annotations
 
@@ -17,21 +22,26 @@ import os
 import resource
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections import Counter
+from io import BytesIO
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_generate(workdir: Path, jobs: int) -> dict:
-    """Seconds, stages, the peak memory of the largest process and of all of them together."""
+def run_generate(workdir: Path, jobs: int, code: Path | None = None, options: tuple[str, ...] = ()) -> dict:
+    """Seconds, stages, the peak memory of the largest process and of all of them together.
+    `code`: run the digest package found there instead of this one."""
     timings = workdir / "timings.json"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))} if code else None
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "digest", "generate", "-q", "--no-state", "--jobs", str(jobs),
-                                "--timings", str(timings), "--docs", str(workdir / "docs")], cwd=workdir,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                "--timings", str(timings), "--docs", str(workdir / "docs"), *options], cwd=workdir,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     total_peak = largest_peak = 0.0
     while process.poll() is None:
         total, largest = tree_memory_mb(process.pid)
@@ -87,6 +97,70 @@ def add_new_articles(content: Path, count: int) -> None:
     lines = [json.dumps({**{k: v for k, v in record.items() if v is not None}, "id": "new-" + record["id"]})
              for record in make_corpus(count, seed=99, start=start)]
     (content / "articles" / "zz-new.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def checkout(revision: str, target: Path) -> Path:
+    """The project's files at a commit (git archive: the repository itself is left as it is)."""
+    try:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision],
+                                 check=True, capture_output=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = exc.stderr.decode(errors="replace").strip() if isinstance(exc, subprocess.CalledProcessError) else exc
+        raise SystemExit(f"bench: cannot check out {revision!r}: {detail}") from exc
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def imported_from(code: Path, workdir: Path) -> Path:
+    """Where a process started as run_generate starts it (code first on its path) finds digest."""
+    found = subprocess.run([sys.executable, "-c", "import digest; print(digest.__file__)"], check=True, text=True,
+                           capture_output=True, env={**os.environ, "PYTHONPATH": str(code)}, cwd=workdir).stdout.strip()
+    return Path(found).resolve().parent.parent
+
+
+def compare_versions(workdir: Path, versions: dict[str, Path], jobs: int, rounds: int) -> dict:
+    """Each version's clean build of the same corpus, `rounds` times, alternately (ABBA: neither
+    always goes first): the median seconds, in total and per stage, of each."""
+    for name, code in versions.items():
+        if imported_from(code, workdir) != code.resolve():  # an installed copy would shadow it: both runs would time one code
+            raise SystemExit(f"bench: the {name} code at {code} is not the digest package Python imports from there")
+    runs: dict[str, list[dict]] = {name: [] for name in versions}
+    names = list(versions)
+    for round_number in range(rounds):
+        for name in names if round_number % 2 == 0 else names[::-1]:
+            runs[name].append(run_generate(workdir, jobs, versions[name], options=("--no-cache",)))
+    return {name: {"runs": [run["seconds"] for run in done],
+                   "seconds": median(run["seconds"] for run in done),
+                   "stages": {stage: median(run["stages"].get(stage, 0.0) for run in done) for stage in done[0]["stages"]},
+                   "peak_mb": max(run["peak_mb"] for run in done)}
+            for name, done in runs.items()}
+
+
+def print_comparison(size: int, against: str, result: dict) -> None:
+    this, other = result["this"], result["against"]
+    rounds = len(this["runs"])
+    print(f"\n{size:,} articles, clean builds, {rounds} of each taken alternately (medians):")
+    print(f"  {'':12s} {'this code':>10s} {against[:12]:>12s} {'ratio':>7s}")
+    rows = [("total", this["seconds"], other["seconds"])]
+    rows += [(stage, this["stages"][stage], other["stages"].get(stage, 0.0)) for stage in this["stages"]]
+    for label, mine, theirs in rows:
+        ratio = f"{mine / theirs:.3f}" if theirs else "-"
+        print(f"  {label:12s} {mine:9.1f}s {theirs:11.1f}s {ratio:>7s}")
+    print(f"  runs: this {', '.join(f'{s:.1f}' for s in this['runs'])}; {against} {', '.join(f'{s:.1f}' for s in other['runs'])}")
+
+
+def synthetic_workdir(workdir: Path, articles: int) -> Path:
+    """A project folder with a synthetic corpus of that many articles and the site's configuration."""
+    from .synthetic import write_corpus
+
+    write_corpus(workdir / "content", articles)
+    _write_site_config(workdir)
+    return workdir
+
+
+def _write_site_config(workdir: Path) -> None:
+    (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
 
 
 def run_mkdocs(workdir: Path) -> dict:
@@ -223,8 +297,6 @@ def baselines(workdir: Path, sample_stories: int = 40) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .synthetic import write_corpus
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -232,25 +304,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--out", type=Path, default=Path("eval-results/bench.json"))
     parser.add_argument("--stress", default="", help="e.g. one-line:100000,one-story:10000 (generate only)")
+    parser.add_argument("--against", metavar="REV", help="time this code against a commit's instead (generate only)")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: clean builds of each version")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
+        if args.against:
+            versions = {"this": ROOT, "against": checkout(args.against, Path(scratch) / "against")}
+            for size in (int(s) for s in filter(None, args.sizes.split(","))):
+                workdir = synthetic_workdir(Path(scratch) / str(size), size)
+                result = compare_versions(workdir, versions, args.jobs, max(1, args.rounds))
+                rows.append({"articles": size, "jobs": args.jobs, "against_revision": args.against, **result})
+                print_comparison(size, args.against, result)
+            return _write_rows(args.out, rows)
         for spec in filter(None, args.stress.split(",")):
             from .synthetic import write_stress_corpus
 
             kind, size = spec.split(":")
             workdir = Path(scratch) / f"stress-{kind}"
             write_stress_corpus(workdir / "content", kind, int(size))
-            (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
+            _write_site_config(workdir)
             row = {"stress": kind, "articles": int(size), "jobs": args.jobs, **run_generate(workdir, args.jobs)}
             row["articles_per_second"] = int(size) / row["seconds"]
             rows.append(row)
             print(f"\nstress '{kind}':", end="")
             print_row(row)
         for size in (int(s) for s in filter(None, args.sizes.split(","))):
-            workdir = Path(scratch) / str(size)
-            write_corpus(workdir / "content", size)
-            (workdir / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: build/docs", "docs_dir: docs"))
+            workdir = synthetic_workdir(Path(scratch) / str(size), size)
             row = {"articles": size, "jobs": args.jobs, **run_generate(workdir, args.jobs)}
             row["articles_per_second"] = size / row["seconds"]
             row["clustering"] = clustering_against_truth(workdir / "docs" / "briefings.json")
@@ -270,9 +350,13 @@ def main(argv: list[str] | None = None) -> int:
                 row["baselines"] = baselines(workdir)
             rows.append(row)
             print_row(row)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    return _write_rows(args.out, rows)
+
+
+def _write_rows(out: Path, rows: list[dict]) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {out}")
     return 0
 
 
