@@ -37,11 +37,10 @@ def run_generate(workdir: Path, jobs: int, code: Path | None = None, options: tu
     """Seconds, stages, the peak memory of the largest process and of all of them together.
     `code`: run the digest package found there instead of this one."""
     timings = workdir / "timings.json"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))} if code else None
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "digest", "generate", "-q", "--no-state", "--jobs", str(jobs),
                                 "--timings", str(timings), "--docs", str(workdir / "docs"), *options], cwd=workdir,
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               env=_code_first(code), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     total_peak = largest_peak = 0.0
     while process.poll() is None:
         total, largest = tree_memory_mb(process.pid)
@@ -99,6 +98,13 @@ def add_new_articles(content: Path, count: int) -> None:
     (content / "articles" / "zz-new.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _code_first(code: Path | None) -> dict | None:
+    """The environment of a process that imports digest from `code` (None: this process's)."""
+    if code is None:
+        return None
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))}
+
+
 def checkout(revision: str, target: Path) -> Path:
     """The project's files at a commit (git archive: the repository itself is left as it is)."""
     try:
@@ -115,7 +121,7 @@ def checkout(revision: str, target: Path) -> Path:
 def imported_from(code: Path, workdir: Path) -> Path:
     """Where a process started as run_generate starts it (code first on its path) finds digest."""
     found = subprocess.run([sys.executable, "-c", "import digest; print(digest.__file__)"], check=True, text=True,
-                           capture_output=True, env={**os.environ, "PYTHONPATH": str(code)}, cwd=workdir).stdout.strip()
+                           capture_output=True, env=_code_first(code), cwd=workdir).stdout.strip()
     return Path(found).resolve().parent.parent
 
 
@@ -310,13 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
         if args.against:
-            versions = {"this": ROOT, "against": checkout(args.against, Path(scratch) / "against")}
-            for size in (int(s) for s in filter(None, args.sizes.split(","))):
-                workdir = synthetic_workdir(Path(scratch) / str(size), size)
-                result = compare_versions(workdir, versions, args.jobs, max(1, args.rounds))
-                rows.append({"articles": size, "jobs": args.jobs, "against_revision": args.against, **result})
-                print_comparison(size, args.against, result)
-            return _write_rows(args.out, rows)
+            return _write_rows(args.out, against_revision(args, Path(scratch)))
         for spec in filter(None, args.stress.split(",")):
             from .synthetic import write_stress_corpus
 
@@ -351,6 +351,17 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
             print_row(row)
     return _write_rows(args.out, rows)
+
+
+def against_revision(args: argparse.Namespace, scratch: Path) -> list[dict]:
+    versions = {"this": ROOT, "against": checkout(args.against, scratch / "against")}
+    rows = []
+    for size in (int(s) for s in filter(None, args.sizes.split(","))):
+        workdir = synthetic_workdir(scratch / str(size), size)
+        result = compare_versions(workdir, versions, args.jobs, max(1, args.rounds))
+        rows.append({"articles": size, "jobs": args.jobs, "against_revision": args.against, **result})
+        print_comparison(size, args.against, result)
+    return rows
 
 
 def _write_rows(out: Path, rows: list[dict]) -> int:
