@@ -108,12 +108,12 @@ def _code_first(code: Path | None) -> dict | None:
 def checkout(revision: str, target: Path) -> Path:
     """The project's files at a commit (git archive: the repository itself is left as it is)."""
     try:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision],
-                                 check=True, capture_output=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = exc.stderr.decode(errors="replace").strip() if isinstance(exc, subprocess.CalledProcessError) else exc
-        raise SystemExit(f"bench: cannot check out {revision!r}: {detail}") from exc
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        done = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision], capture_output=True)
+    except OSError as exc:  # no git
+        raise SystemExit(f"bench: cannot check out {revision!r}: {exc}") from exc
+    if done.returncode:
+        raise SystemExit(f"bench: cannot check out {revision!r}: {done.stderr.decode(errors='replace').strip()}")
+    with tarfile.open(fileobj=BytesIO(done.stdout)) as tar:
         tar.extractall(target, filter="data")
     return target
 

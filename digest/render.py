@@ -37,7 +37,7 @@ def md(text: str) -> str:
 
 def plain(text: str) -> str:
     """Untrusted text for places that are not Markdown-rendered (titles, front matter): no markup characters."""
-    return re.sub(r"\s+", " ", re.sub(r"[<>&\"`{}\[\]\\]", "", str(text))).strip()
+    return _SPACES.sub(" ", re.sub(r"[<>&\"`{}\[\]\\]", "", str(text))).strip()
 
 
 def safe_url(url: str | None) -> str | None:
