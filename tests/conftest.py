@@ -144,3 +144,15 @@ def pytest_terminal_summary(terminalreporter):
 
     if RUN_STATS:
         terminalreporter.write_line("; ".join(f"{name}: {count}" for name, count in sorted(RUN_STATS.items())))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/*/expected from the current code instead of comparing.")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    import os
+
+    return bool(request.config.getoption("--update-golden") or os.environ.get("DIGEST_UPDATE_GOLDEN"))
