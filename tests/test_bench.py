@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import bench
+from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,5 @@
 """The evaluation harness's scoring, on tiny hand-made data (the real sets stay in ../shared/eval)."""
-from digest.evaluate import bcubed, lowercase_like_reuters, main, score_figures
+from tools.evaluate import bcubed, lowercase_like_reuters, main, score_figures
 from digest.briefing.figures import extract_figures
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from digest import DigestConfig, generate
 from digest.grouping import GroupingConfig
-from digest.synthetic import write_corpus
+from tools.synthetic import write_corpus
 
 from conftest import ROOT
 

@@ -88,7 +88,7 @@ def add_new_articles(content: Path, count: int) -> None:
     """1% more articles, as the next day's feeds would bring: dated after the newest article."""
     from datetime import date, timedelta
 
-    from .synthetic import make_corpus
+    from tools.synthetic import make_corpus
 
     newest = max((json.loads(line).get("published") or "" for path in (content / "articles").glob("*.jsonl")
                   for line in path.read_text(encoding="utf-8").splitlines() if line.strip()), default="2024-01-01")
@@ -158,7 +158,7 @@ def print_comparison(size: int, against: str, result: dict) -> None:
 
 def synthetic_workdir(workdir: Path, articles: int) -> Path:
     """A project folder with a synthetic corpus of that many articles and the site's configuration."""
-    from .synthetic import write_corpus
+    from tools.synthetic import write_corpus
 
     write_corpus(workdir / "content", articles)
     _write_site_config(workdir)
@@ -178,7 +178,7 @@ def run_mkdocs(workdir: Path) -> dict:
     subprocess.run([sys.executable, "-c", script, str(workdir)], cwd=ROOT, check=True,
                    env={**os.environ, "PYTHONWARNINGS": "ignore"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
-    from .mkdocs_hooks import INDEX_FOLDER, build_search_index
+    from digest.mkdocs_hooks import INDEX_FOLDER, build_search_index
 
     started = time.perf_counter()
     build_search_index(workdir / "site")
@@ -272,7 +272,7 @@ def baselines(workdir: Path, sample_stories: int = 40) -> dict:
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from .corpus import load_corpus
+    from digest.corpus import load_corpus
 
     articles = list(load_corpus(workdir / "content").articles)
     result = {}
@@ -289,7 +289,7 @@ def baselines(workdir: Path, sample_stories: int = 40) -> dict:
     by_id = {a.id: a.raw_text for a in articles}
     stories = [b for b in export["briefings"]][:sample_stories]
     try:
-        from .evaluate import sumy_summary
+        from tools.evaluate import sumy_summary
 
         started = time.perf_counter()
         for story in stories:
@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.against:
             return _write_rows(args.out, against_revision(args, Path(scratch)))
         for spec in filter(None, args.stress.split(",")):
-            from .synthetic import write_stress_corpus
+            from tools.synthetic import write_stress_corpus
 
             kind, size = spec.split(":")
             workdir = Path(scratch) / f"stress-{kind}"

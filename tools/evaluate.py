@@ -30,7 +30,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def raw_articles(docs: list[dict], lowercase: bool = False):
-    from .models import RawArticle, Source
+    from digest.models import RawArticle, Source
 
     articles = []
     for doc in docs:
@@ -72,7 +72,7 @@ class _OfflineTokenizer:
     language = "english"
 
     def to_sentences(self, text: str) -> list[str]:
-        from .text import paragraphs, split_sentences
+        from digest.text import paragraphs, split_sentences
 
         return [s for p in paragraphs(text) for s in split_sentences(p)]
 
@@ -106,10 +106,10 @@ def lead_summary(docs: list[dict], words: int) -> str:
 
 def our_summary(docs: list[dict]) -> tuple[str, int]:
     """The summary a briefing page shows for the cluster, as one story; and how many sentences lack citations."""
-    from .briefing.sentences import story_text
-    from .briefing.summary import summarize
-    from .grouping import make_story
-    from .normalize import restore_articles
+    from digest.briefing.sentences import story_text
+    from digest.briefing.summary import summarize
+    from digest.grouping import make_story
+    from digest.normalize import restore_articles
 
     articles = restore_articles(raw_articles(docs))
     story = make_story(articles)
@@ -202,8 +202,8 @@ def _baselines(texts: list[str], ids: list[str], gold: dict[str, str]) -> list[d
 
 
 def evaluate_stories(eval_dir: Path) -> list[dict]:
-    from .grouping import GroupingConfig, cluster_articles
-    from .normalize import restore_articles
+    from digest.grouping import GroupingConfig, cluster_articles
+    from digest.normalize import restore_articles
 
     sets = []
     ecb = eval_dir / "ecbplus_clustering" / "ecbplus_docs.jsonl"
@@ -324,7 +324,7 @@ def score_figures(sentences: list[tuple[str, list[dict]]], extractor) -> dict[st
 
 
 def evaluate_figures(eval_dir: Path) -> list[dict]:
-    from .briefing.figures import extract_figures
+    from digest.briefing.figures import extract_figures
 
     rows = []
     newsquant = eval_dir / "newsquant_cqe" / "newsquant_dev.jsonl"
@@ -376,7 +376,7 @@ def _word_tokens(text: str) -> list[str]:
 def evaluate_casing(eval_dir: Path) -> list[dict]:
     """Lowercase and tokenize every other document of a set like the Reuters seed, restore the
     whole set as one corpus (the cased half teaches the names), and compare word by word."""
-    from .normalize import restore_articles
+    from digest.normalize import restore_articles
 
     rows = []
     for name, filename in (("MultiLing 2011 en", "multiling2011_en/multiling2011_en.jsonl"),
