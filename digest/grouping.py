@@ -27,10 +27,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from .cache import Cache, cached_map, fingerprint
-from .executor import SerialExecutor
+from .runtime.cache import Cache, cached_map, fingerprint
+from .runtime.executor import SerialExecutor
 from .models import Article, Story
-from .progress import QUIET, Progress
+from .runtime.progress import QUIET, Progress
 from .text import FUNCTION_WORDS, slugify
 
 

@@ -19,9 +19,9 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterable
 
-from .cache import Cache, cached_map, fingerprint
-from .executor import SerialExecutor, Shared
-from .progress import QUIET
+from .runtime.cache import Cache, cached_map, fingerprint
+from .runtime.executor import SerialExecutor, Shared
+from .runtime.progress import QUIET
 from .registry import Registry, TextStep
 from .text import FUNCTION_WORDS, paragraphs, split_sentences
 
@@ -386,7 +386,7 @@ class LowercaseUses:
 
 
 def _read_lowercase_uses(texts: list, suspects: frozenset, two_way: frozenset, executor=None) -> tuple[Counter, Counter]:
-    from .executor import SerialExecutor
+    from .runtime.executor import SerialExecutor
 
     lowercase_uses: Counter = Counter()
     contexts: Counter = Counter()

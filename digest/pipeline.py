@@ -13,16 +13,16 @@ from typing import Iterable, Iterator
 
 from . import continuity, render, site
 from .briefing import build_briefing
-from .cache import Cache, cached_map, collector_paused, fingerprint
+from .runtime.cache import Cache, cached_map, collector_paused, fingerprint
 from .corpus import DEFAULT_MAX_BYTES, load_corpus
 from .errors import DigestError
-from .executor import BUILD_GC_THRESHOLDS, make_executor
+from .runtime.executor import BUILD_GC_THRESHOLDS, make_executor
 from .export import briefing_json, export_json
 from .feeds import render_feeds
 from .grouping import GroupingConfig, group
 from .models import Briefing, Diagnostic, Source
 from .normalize import restore_articles
-from .progress import QUIET, Progress
+from .runtime.progress import QUIET, Progress
 from .state import load_state, save_state
 
 

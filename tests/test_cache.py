@@ -36,7 +36,7 @@ def test_cached_rebuild_is_identical_and_reuses_unchanged_work(make_project, tmp
     assert cached == run("clean", None)
     # unused entries were pruned: the cache holds what a fresh build of this corpus writes
     assert run("fresh", tmp_path / "fresh-cache") == cached
-    from digest.cache import Cache
+    from digest.runtime.cache import Cache
 
     assert Cache(cache).keys() == Cache(tmp_path / "fresh-cache").keys()
 

@@ -124,7 +124,7 @@ def test_preparing_in_batches_learns_the_same_casing(make_project, monkeypatch):
 
 def test_a_lowercased_title_over_a_cased_text_is_cased_from_the_corpus(make_project, tmp_path):
     """A cased article is finished in the first pass, unless its title still needs the corpus."""
-    from digest.cache import Cache
+    from digest.runtime.cache import Cache
     from digest.corpus import load_corpus
     from digest.normalize import restore_articles
 

@@ -49,7 +49,7 @@ def test_a_shared_object_is_pickled_once_and_unpickled_once_per_process():
     # a worker must not unpickle it again for every batch
     import pickle
 
-    from digest.executor import Shared
+    from digest.runtime.executor import Shared
 
     model = {"raqqa": "Raqqa", "words": list(range(1000))}
     shared = Shared(model)

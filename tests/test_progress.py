@@ -2,9 +2,9 @@
 import io
 
 from digest.corpus import load_corpus
-from digest.executor import ProcessExecutor, SerialExecutor
+from digest.runtime.executor import ProcessExecutor, SerialExecutor
 from digest.normalize import restore_articles
-from digest.progress import Progress
+from digest.runtime.progress import Progress
 
 from conftest import QUAKES
 
