@@ -1,4 +1,5 @@
 """News briefing generator: corpus -> articles -> stories -> briefings -> Markdown -> site."""
-from .pipeline import DigestConfig, DigestResult, build, generate
+from .config import DigestConfig, GroupingConfig, Limits
+from .pipeline import DigestResult, build, generate
 
-__all__ = ["DigestConfig", "DigestResult", "build", "generate"]
+__all__ = ["DigestConfig", "DigestResult", "GroupingConfig", "Limits", "build", "generate"]

@@ -11,12 +11,12 @@ from .errors import DigestError
 
 
 def _config(content, config_file, docs, strict, max_article_mb, no_state=False, jobs=1, dask=None, no_cache=False, quiet=False, **_):
-    from .pipeline import DigestConfig
+    from .config import DigestConfig, Limits
 
     cache = None if no_cache else Path(config_file).resolve().parent / "build" / "cache"
     return DigestConfig(content_dir=Path(content), config_file=Path(config_file), docs_dir=Path(docs) if docs else None,
-                        strict=strict, max_article_bytes=int(max_article_mb * 1024 * 1024), keep_state=not no_state,
-                        jobs=jobs, dask=dask, cache_dir=cache, progress=not quiet)
+                        strict=strict, keep_state=not no_state, jobs=jobs, dask=dask, cache_dir=cache, progress=not quiet,
+                        limits=Limits(max_article_bytes=int(max_article_mb * 1024 * 1024)))
 
 
 def _print_diagnostics(result, quiet: bool) -> None:

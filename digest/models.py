@@ -6,23 +6,15 @@ filling in old ones, so a reader can follow one article from file to page.
 from __future__ import annotations
 
 import pickle
+import re
 import zlib
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
-
-def record(cls):
-    """A frozen, slotted dataclass that pickles as its constructor call. The default for slotted
-    dataclasses looks up the fields on every object: a cached build unpickles millions of them."""
-    cls = dataclass(frozen=True, slots=True)(cls)
-    names = tuple(f.name for f in fields(cls))
-
-    def __reduce__(self):
-        return (cls, tuple(getattr(self, name) for name in names))
-
-    cls.__reduce__ = __reduce__
-    return cls
+record = dataclass(frozen=True, slots=True)
+"""Every record: frozen (a stage makes new records, never fills in old ones) and slotted."""
 
 
 @record
@@ -76,17 +68,57 @@ class Sentence:
     paragraph: int
 
 
-def pack_sentences(sentences) -> bytes:
-    texts = [sentence.text for sentence in sentences]
-    paragraphs = [sentence.paragraph for sentence in sentences]
-    return zlib.compress(pickle.dumps((texts, paragraphs), protocol=5), 1)
+class Sentences(Sequence[Sentence]):
+    """An article's sentences in order, a value stored compressed: as Python strings and records
+    a year of articles took 0.9 GB at 100,000 articles, compressed 0.15 GB. Read it as a sequence
+    of `Sentence`s; equal when the sentences are."""
+
+    __slots__ = ("packed",)
+
+    def __init__(self, packed: bytes = b"") -> None:
+        self.packed = packed or Sentences._EMPTY
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sentence]) -> "Sentences":
+        """Sentences numbered 0, 1, 2... with their paragraphs."""
+        sentences = list(sentences)
+        texts = [sentence.text for sentence in sentences]
+        paragraphs = [sentence.paragraph for sentence in sentences]
+        return cls(zlib.compress(pickle.dumps((texts, paragraphs), protocol=5), 1))
+
+    def _all(self) -> tuple[Sentence, ...]:
+        return _unpack_sentences(self.packed)
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sentences) and other.packed == self.packed
+
+    def __hash__(self) -> int:
+        return hash(self.packed)
+
+    def __repr__(self) -> str:
+        return f"Sentences({self.packed!r})"
+
+    def __reduce__(self):
+        return (Sentences, (self.packed,))
 
 
 @lru_cache(maxsize=512)
 def _unpack_sentences(packed: bytes) -> tuple[Sentence, ...]:
-    # Cached: a story's analysis reads its articles' sentences several times
+    # Remembered: a story's analysis reads its articles' sentences several times
     texts, paragraphs = pickle.loads(zlib.decompress(packed))
     return tuple(Sentence(text, index, paragraph) for index, (text, paragraph) in enumerate(zip(texts, paragraphs)))
+
+
+Sentences._EMPTY = zlib.compress(pickle.dumps(([], []), protocol=5), 1)
 
 
 @record
@@ -97,9 +129,7 @@ class Article:
     id: str
     path: str
     source: Source
-    packed_sentences: bytes
-    """The sentences, compressed (pack_sentences): as Python strings and records a year of
-    articles took 0.9 GB at 100,000 articles, packed 0.15 GB. Read them as `sentences`."""
+    sentences: Sentences
     title: str | None = None
     published: datetime | None = None
     url: str | None = None
@@ -111,10 +141,6 @@ class Article:
     fingerprint: str = ""
     """A hash of all this article was made from (the raw article, the casing decisions for its
     words, digest's code): caches of later stages key on it. Empty when no cache is in use."""
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return _unpack_sentences(self.packed_sentences)
 
     @property
     def text(self) -> str:
@@ -175,6 +201,9 @@ class SummarySentence:
     citations: tuple[Citation, ...]
 
 
+TIME_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades")
+
+
 @record
 class Figure:
     """One number found in a sentence: '275 Syrian militants left the city'."""
@@ -188,6 +217,22 @@ class Figure:
     qualifier: str | None  # "about", "no more than", "range", "vague" ...
     start: int = 0  # character offsets in the sentence
     end: int = 0
+
+    @property
+    def display(self) -> str:
+        """'200–300', '275', 'four months', '$3.2bn': as written, a range with an en dash, a
+        bare duration with its unit."""
+        text = self.text.strip()
+        if self.qualifier == "vague":
+            return text
+        if self.high != self.low:
+            text = _RANGE_JOIN_RE.sub("–", text, count=1)
+        if self.unit and self.unit in TIME_UNITS and self.unit not in text:
+            text = f"{text} {self.unit if (self.high or 0) != 1 else self.unit.rstrip('s')}"
+        return text
+
+
+_RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 
 
 @record
@@ -284,19 +329,38 @@ class History:
 
 @record
 class Briefing:
-    """A story's briefing. Read back from the cache, an unchanged story's briefing is an
-    *outline*: no comparison, and of each key figure one report per outlet; all the index pages,
-    feeds and story history read. The pages of a briefing are made from the whole
-    (pipeline.full_briefing)."""
+    """A story's briefing: everything its page shows."""
 
     story: Story
     headline: str
     summary: tuple[SummarySentence, ...]
     figures: tuple[KeyFigure, ...]
-    comparison: Comparison | None
+    comparison: Comparison
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     history: History = field(default_factory=History)
 
-    @property
-    def is_outline(self) -> bool:
-        return self.comparison is None
+
+@record
+class Outline:
+    """What the index pages, the feeds and the story history read of a briefing: all of it but
+    the comparison, and of each key figure one report per outlet. A build keeps the outlines of
+    every story and makes a whole briefing only for a page that must be written again."""
+
+    story: Story
+    headline: str
+    summary: tuple[SummarySentence, ...]
+    figures: tuple[KeyFigure, ...]
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+    history: History = field(default_factory=History)
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> "Outline":
+        figures = tuple(replace(figure, reports=_first_report_per_outlet(figure.reports)) for figure in briefing.figures)
+        return cls(briefing.story, briefing.headline, briefing.summary, figures, briefing.entities, briefing.history)
+
+
+def _first_report_per_outlet(reports: tuple[FigureReport, ...]) -> tuple[FigureReport, ...]:
+    first: dict[str, FigureReport] = {}
+    for report in reports:
+        first.setdefault(report.source, report)
+    return tuple(first.values())

@@ -1,7 +1,11 @@
-"""Shared text helpers: word tokens, stop words, sentence splitting."""
+"""The language every stage shares: words, stop words, function words, month names, the word
+list, datelines, sentence splitting and slugs. Any stage may import this module; it imports none."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -31,11 +35,17 @@ s t d ll re ve m o
 """.split())
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
 def words(text: str) -> list[str]:
+    """The words of a text (letters, with inner apostrophes: "Syria's"), in order."""
     return WORD_RE.findall(text)
 
 
 def word_count(text: str) -> int:
+    """How many words `words` finds."""
     return len(WORD_RE.findall(text))
 
 
@@ -110,16 +120,93 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 
+def split_text(text: str) -> list[list[str]]:
+    """The sentences of each paragraph."""
+    return [split_sentences(paragraph) for paragraph in paragraphs(text)]
+
+
 def paragraphs(text: str) -> list[str]:
     """Every non-empty line is a paragraph: corpora put one paragraph or sentence a line."""
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    import unicodedata
-
+    """A URL-safe slug of ASCII letters, digits and hyphens, at most `limit` characters, cut at a
+    hyphen where it can be; "item" when nothing is left."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
     return slug or "item"
+
+
+# ---------------------------------------------------------------- the word list
+
+WORDLIST_PATHS = ("/usr/share/dict/american-english", "/usr/share/dict/words")
+# The huge list knows rare lowercase words ("geosynchronous"), so an unknown word is more surely a name
+LARGE_WORDLIST_PATHS = ("/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge")
+
+
+@lru_cache(maxsize=1)
+def wordlist() -> tuple[frozenset[str], dict[str, str]]:
+    """(lowercase words, lower -> capitalised form for words listed only capitalised), from
+    Debian's wamerican list, where proper nouns keep their capitals."""
+    lower: set[str] = set()
+    capital: dict[str, str] = {}
+    for candidate in WORDLIST_PATHS:
+        path = Path(candidate)
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="ignore").splitlines():
+            word = line.strip()
+            if not word:
+                continue
+            if word[0].isupper():
+                capital.setdefault(word.lower(), word)
+            else:
+                lower.add(word)
+        break
+    only_capital = {k: v for k, v in capital.items() if k not in lower}
+    return frozenset(lower), only_capital
+
+
+@lru_cache(maxsize=1)
+def apostrophe_words() -> frozenset[str]:
+    """Words the word list writes with an apostrophe ("don't", "o'clock"), lowercased."""
+    lower, capital = wordlist()
+    words = {w for w in lower if "'" in w} | {w for w in capital if "'" in w}
+    return frozenset(words | {"don't", "doesn't", "didn't", "isn't", "wasn't", "can't", "won't", "it's"})
+
+
+def in_wordlist(word: str) -> bool:
+    """Whether the word list has this lowercased word, as a common word or as a name."""
+    lower, capital = wordlist()
+    return word in lower or word in capital
+
+
+@lru_cache(maxsize=1)
+def _large_lowercase() -> frozenset[str]:
+    words: set[str] = set()
+    for candidate in LARGE_WORDLIST_PATHS:  # optional: American and British spellings
+        path = Path(candidate)
+        if path.exists():
+            words.update(w for w in path.read_text(encoding="utf-8", errors="ignore").split() if w[:1].islower())
+    return frozenset(words)
+
+
+def is_common_word(word: str) -> bool:
+    """In any word list as a lowercase word."""
+    return word in wordlist()[0] or word in _large_lowercase()
+
+
+# ---------------------------------------------------------------- datelines
+
+DATELINE_RE = re.compile(r"^(?P<place>[^()]{2,80}?)\s*\(\s*(?P<outlet>[A-Za-z][A-Za-z .&-]{0,40}?)\s*\)\s*[-–—_]+\s*")
+
+
+def split_dateline(first_line: str) -> tuple[str, str, str] | None:
+    """'ain issa, syria/beirut (reuters) - text' -> ('ain issa, syria/beirut', 'reuters', 'text')."""
+    match = DATELINE_RE.match(first_line)
+    if not match:
+        return None
+    return match.group("place"), match.group("outlet"), first_line[match.end() :]

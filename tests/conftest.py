@@ -113,29 +113,74 @@ def make_project(tmp_path):
     return make
 
 
+# ---------------------------------------------------------------- the stages, one at a time
+
+def read_corpus(content: Path, **limits):
+    """The corpus stage on a content folder: its articles, sources and diagnostics."""
+    from types import SimpleNamespace
+
+    from digest.config import DigestConfig, Limits
+    from digest.corpus import load_corpus
+    from digest.runtime import Runtime
+
+    runtime = Runtime()
+    corpus = load_corpus(content, DigestConfig(limits=Limits(**limits)), runtime)
+    return SimpleNamespace(articles=corpus.articles, sources=corpus.sources, diagnostics=tuple(runtime.diagnostics))
+
+
+def restore(raw_articles, runtime=None):
+    """The restore stage, in this process unless a runtime is given."""
+    from digest.config import DigestConfig
+    from digest.restore import restore_articles
+    from digest.runtime import Runtime
+
+    return restore_articles(list(raw_articles), DigestConfig(), runtime or Runtime())
+
+
+def stories(articles, grouping=None):
+    """The stories stage, without an earlier build's state."""
+    from digest.config import DigestConfig, GroupingConfig
+    from digest.runtime import Runtime
+    from digest.stories import group
+
+    return group(list(articles), DigestConfig(grouping=grouping or GroupingConfig()), Runtime())
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder: relative POSIX path -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def project_config(project: Path, **options):
+    """The options of a build of a project folder (content/ and mkdocs.yml)."""
+    from digest import DigestConfig
+
+    return DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", **options)
+
+
+def generated(project: Path, docs: Path, **options) -> dict[str, bytes]:
+    """`digest generate` of a project into docs, without state: every file written."""
+    from digest import generate
+
+    generate(project_config(project, docs_dir=docs, keep_state=False, **options))
+    return tree(docs)
+
+
 @pytest.fixture(scope="session")
 def seed_briefing():
     """The briefing of the two seed articles, built once."""
     from digest.briefing import build_briefing
-    from digest.corpus import load_corpus
-    from digest.grouping import group
-    from digest.normalize import restore_articles
 
-    corpus = load_corpus(ROOT / "content")
-    seeds = [a for a in corpus.articles if a.id.startswith("seeds/")]
-    stories = group(restore_articles(seeds))
-    assert len(stories) == 1
-    return build_briefing(stories[0])
+    corpus = read_corpus(ROOT / "content")
+    found = stories(restore(a for a in corpus.articles if a.id.startswith("seeds/")))
+    assert len(found) == 1
+    return build_briefing(found[0])
 
 
 @pytest.fixture(scope="session")
 def restored_seeds():
-    from digest.corpus import load_corpus
-    from digest.normalize import restore_articles
-
-    corpus = load_corpus(ROOT / "content")
-    seeds = [a for a in corpus.articles if a.id.startswith("seeds/")]
-    return {a.source.key: a for a in restore_articles(seeds)}
+    corpus = read_corpus(ROOT / "content")
+    return {a.source.key: a for a in restore(a for a in corpus.articles if a.id.startswith("seeds/"))}
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,7 +1,7 @@
 """The seed briefing: summary, key figures and comparison as a reader expects them."""
 from digest.briefing import build_briefing
-from digest.grouping import group
-from digest.normalize import restore_articles
+
+from conftest import stories
 
 
 def figure(briefing, label):
@@ -66,7 +66,7 @@ def test_entities_are_classified(seed_briefing):
 
 
 def test_single_outlet_story_says_so(restored_seeds):
-    (story,) = group([restored_seeds["bbc"]])
+    (story,) = stories([restored_seeds["bbc"]])
     briefing = build_briefing(story)
     assert briefing.comparison.single_outlet
     assert not briefing.comparison.shared and not briefing.comparison.exclusive

@@ -1,11 +1,20 @@
 """The build cache: a rebuild reuses what did not change, and the output is the same as a clean build."""
-from digest import DigestConfig, generate
+from digest import generate
+from digest.runtime.store import BriefingStore
 
-from conftest import QUAKES, write_files
+from conftest import QUAKES, generated, project_config, tree, write_files
 
 
-def pages(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def count_analysed(monkeypatch, record=lambda story: story.id) -> list:
+    """Stories whose briefing the build analyses (rather than reads back), in the order it does."""
+    analysed = []
+    original = BriefingStore.__init__
+
+    def init(self, runtime, build):
+        original(self, runtime, lambda story: analysed.append(record(story)) or build(story))
+
+    monkeypatch.setattr(BriefingStore, "__init__", init)
+    return analysed
 
 
 def test_cached_rebuild_is_identical_and_reuses_unchanged_work(make_project, tmp_path, monkeypatch):
@@ -13,15 +22,9 @@ def test_cached_rebuild_is_identical_and_reuses_unchanged_work(make_project, tmp
     cache = tmp_path / "cache"
 
     def run(out, cache_dir):
-        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
-                              keep_state=False, cache_dir=cache_dir))
-        return pages(tmp_path / out)
+        return generated(project, tmp_path / out, cache_dir=cache_dir)
 
-    from digest import briefing, pipeline
-
-    built = []
-    original = briefing.build_briefing
-    monkeypatch.setattr(pipeline, "build_briefing", lambda story: built.append(story.id) or original(story))
+    built = count_analysed(monkeypatch)
 
     first = run("a", cache)
     assert len(built) == 4
@@ -49,11 +52,8 @@ def test_an_unchanged_storys_page_made_again_from_its_cached_outline_is_a_clean_
     cache = tmp_path / "cache"
 
     def run(out, cache_dir):
-        result = generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml",
-                                       docs_dir=tmp_path / out, keep_state=False, cache_dir=cache_dir))
-        return result, pages(tmp_path / out)
-
-    from digest import briefing, pipeline
+        result = generate(project_config(project, docs_dir=tmp_path / out, keep_state=False, cache_dir=cache_dir))
+        return result, tree(tmp_path / out)
 
     run("a", cache)
     write_files(project / "content" / "articles", {"wire/raqqa-vote.md": """\
@@ -65,13 +65,11 @@ def test_an_unchanged_storys_page_made_again_from_its_cached_outline_is_a_clean_
         The council that runs Raqqa said on Wednesday it would hold local elections next spring.
         SDF spokesman Talal Selo said the vote would take place in every district of the city.
         """})
-    built = []
-    original = briefing.build_briefing
-    monkeypatch.setattr(pipeline, "build_briefing", lambda story: built.append(story.slug) or original(story))
+    built = count_analysed(monkeypatch, lambda story: story.slug)
     result, cached = run("b", cache)
     assert len(built) == 1 and "raqqa-council" in built[0]  # only the new story was analysed
     seed = next(b for b in result.briefings if "Raqqa" in b.headline and b.story.slug not in built)
-    assert seed.is_outline
+    assert not hasattr(seed, "comparison")  # an outline, read back
     seed_page = cached[f"briefings/{seed.story.slug}.md"].decode()
     assert "tags/talal-selo" in seed_page and "Source comparison" in seed_page
     monkeypatch.undo()
@@ -91,9 +89,7 @@ def test_a_cached_lowercased_article_follows_what_new_articles_teach(make_projec
     cache = tmp_path / "cache"
 
     def run(out, cache_dir):
-        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
-                              keep_state=False, cache_dir=cache_dir))
-        return pages(tmp_path / out)
+        return generated(project, tmp_path / out, cache_dir=cache_dir)
 
     first = run("a", cache)
     assert any(b"the house adjourned" in text for text in first.values())
@@ -107,19 +103,17 @@ def test_a_cached_lowercased_article_follows_what_new_articles_teach(make_projec
 def test_a_rebuild_adds_the_new_articles_casing_evidence_to_the_last_model(make_project, tmp_path, monkeypatch):
     """A day's rebuild starts from the last build's casing model and unpacks the evidence of the
     new articles only; an edited article makes it learn afresh. Either way: a clean build's output."""
-    from digest import normalize
+    from digest.restore import casing, stage
 
     project = make_project(QUAKES, seeds=True)
 
     def run(out, cache_dir):
-        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
-                              keep_state=False, cache_dir=cache_dir))
-        return pages(tmp_path / out)
+        return generated(project, tmp_path / out, cache_dir=cache_dir)
 
     run("a", tmp_path / "cache")
     unpacked = []
-    original = normalize._evidence
-    monkeypatch.setattr(normalize, "_evidence", lambda casing: unpacked.append(casing) or original(casing))
+    original = stage._evidence
+    monkeypatch.setattr(stage, "_evidence", lambda evidence: unpacked.append(evidence) or original(evidence))
     new = QUAKES["daily/chile-quake.md"].replace("about 300 people", "about 350 people").replace("source: daily", "source: wire")
     write_files(project / "content" / "articles", {"wire/chile-quake-2.md": new})
     rebuilt = run("b", tmp_path / "cache")
@@ -138,7 +132,7 @@ def test_a_rebuild_reads_old_texts_again_only_for_what_it_did_not_look_for(make_
     """The second look at the cased texts (lowercase uses of name-like phrases, the neighbours of
     words written both ways) adds up text by text: a day's rebuild reads the new texts, and the
     old ones only for a phrase not looked for before. Either way: a clean build's output."""
-    from digest import normalize
+    from digest.restore import casing, stage
 
     house = ("---\nsource: daily\ntitle: The vote\npublished: 2010-03-01\n---\n"
              "The House voted on the budget. Later the House met again, and the House adjourned. Lawmakers left the house on foot.\n"
@@ -150,13 +144,11 @@ def test_a_rebuild_reads_old_texts_again_only_for_what_it_did_not_look_for(make_
     project = make_project({**QUAKES, "daily/house.md": house, "wire/house.md": wire}, seeds=True)
 
     def run(out, cache_dir):
-        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
-                              keep_state=False, cache_dir=cache_dir))
-        return pages(tmp_path / out)
+        return generated(project, tmp_path / out, cache_dir=cache_dir)
 
     read: list[int] = []
-    original = normalize._lowercase_uses
-    monkeypatch.setattr(normalize, "_lowercase_uses", lambda phrases, words, texts: read.append(len(texts)) or original(phrases, words, texts))
+    original = casing._lowercase_uses
+    monkeypatch.setattr(casing, "_lowercase_uses", lambda phrases, words, texts: read.append(len(texts)) or original(phrases, words, texts))
     run("a", tmp_path / "cache")
     cased = sum(read)
     assert cased >= 5  # every cased text, "the House" is written both ways
@@ -184,8 +176,6 @@ def test_a_damaged_cache_costs_only_speed(make_project, tmp_path):
     (cache / "cache.sqlite").write_bytes(b"not a database" * 100)
 
     def run(out, cache_dir):
-        generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=tmp_path / out,
-                              keep_state=False, cache_dir=cache_dir))
-        return pages(tmp_path / out)
+        return generated(project, tmp_path / out, cache_dir=cache_dir)
 
     assert run("damaged", cache) == run("clean", None)

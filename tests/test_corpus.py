@@ -1,7 +1,7 @@
 """Reading the corpus: every problem names the file and line, and the other articles still load."""
 import json
 
-from digest.corpus import load_corpus
+from conftest import read_corpus
 
 GOOD = """\
 ---
@@ -19,7 +19,7 @@ def messages(corpus, level=None):
 
 
 def test_front_matter_is_read(make_project):
-    corpus = load_corpus(make_project({"a.md": GOOD}) / "content")
+    corpus = read_corpus(make_project({"a.md": GOOD}) / "content")
     (article,) = corpus.articles
     assert article.source.name == "Reuters"
     assert article.title == "A good article"
@@ -30,7 +30,7 @@ def test_front_matter_is_read(make_project):
 
 def test_broken_yaml_names_file_and_line_and_keeps_the_others(make_project):
     broken = "---\nsource: bbc\ntitle: [unclosed\n---\nSome text about a bridge.\n"
-    corpus = load_corpus(make_project({"a.md": GOOD, "b.md": broken}) / "content")
+    corpus = read_corpus(make_project({"a.md": GOOD, "b.md": broken}) / "content")
     assert [a.id for a in corpus.articles] == ["a"]
     (error,) = messages(corpus, "error")
     assert "content/articles/b.md:" in error and "broken front matter" in error
@@ -38,7 +38,7 @@ def test_broken_yaml_names_file_and_line_and_keeps_the_others(make_project):
 
 def test_unknown_key_is_a_warning_with_a_suggestion(make_project):
     text = GOOD.replace("title:", "titel:")
-    corpus = load_corpus(make_project({"a.md": text}) / "content")
+    corpus = read_corpus(make_project({"a.md": text}) / "content")
     assert corpus.articles
     (warning,) = messages(corpus, "warning")
     assert "a.md:3" in warning and "'titel'" in warning and "did you mean 'title'" in warning
@@ -46,7 +46,7 @@ def test_unknown_key_is_a_warning_with_a_suggestion(make_project):
 
 def test_non_utf8_bytes_are_reported_and_read(make_project):
     data = GOOD.encode() + "Caf\xe9 owners agreed.\n".encode("latin-1")
-    corpus = load_corpus(make_project({"a.md": data}) / "content")
+    corpus = read_corpus(make_project({"a.md": data}) / "content")
     assert "Café owners agreed." in corpus.articles[0].raw_text
     (warning,) = messages(corpus, "warning")
     assert "a.md:8" in warning and "not valid UTF-8" in warning
@@ -54,7 +54,7 @@ def test_non_utf8_bytes_are_reported_and_read(make_project):
 
 def test_empty_body_and_duplicates(make_project):
     empty = "---\nsource: bbc\n---\n\n"
-    corpus = load_corpus(make_project({"a.md": GOOD, "b.md": empty, "c.md": GOOD.replace("url: https://www.reuters.com/a\n", "")}) / "content")
+    corpus = read_corpus(make_project({"a.md": GOOD, "b.md": empty, "c.md": GOOD.replace("url: https://www.reuters.com/a\n", "")}) / "content")
     assert [a.id for a in corpus.articles] == ["a"]
     text = "\n".join(messages(corpus))
     assert "b.md: empty article body" in text
@@ -66,14 +66,14 @@ def test_a_copy_with_other_spacing_punctuation_and_quotes_is_a_duplicate(make_pr
     copied = (original.replace("url: https://www.reuters.com/a\n", "")
               .replace("Officials said: “The", "OFFICIALS\u00a0 said \"the").replace(",”", "\" –"))
     other = GOOD.replace("url: https://www.reuters.com/a\n", "").replace("Monday", "Tuesday")
-    corpus = load_corpus(make_project({"a.md": original, "b.md": copied, "c.md": other}) / "content")
+    corpus = read_corpus(make_project({"a.md": original, "b.md": copied, "c.md": other}) / "content")
     assert [a.id for a in corpus.articles] == ["a", "c"]
     assert "b.md: duplicate article (same text as content/articles/a.md)" in "\n".join(messages(corpus))
 
 
 def test_huge_file_is_truncated_with_a_warning(make_project):
     big = GOOD + ("The bridge was long and the repairs were slow. " * 20 + "\n") * 3000
-    corpus = load_corpus(make_project({"a.md": big}) / "content", max_bytes=200_000)
+    corpus = read_corpus(make_project({"a.md": big}) / "content", max_article_bytes=200_000)
     assert len(corpus.articles[0].raw_text.encode()) <= 200_000
     (warning,) = messages(corpus, "warning")
     assert "a.md" in warning and "MB limit" in warning
@@ -81,7 +81,7 @@ def test_huge_file_is_truncated_with_a_warning(make_project):
 
 def test_bad_date_and_unsafe_url_are_dropped(make_project):
     text = GOOD.replace("2017-10-15T08:30:00Z", "yesterday").replace("https://www.reuters.com/a", "javascript:alert(1)")
-    corpus = load_corpus(make_project({"a.md": text}) / "content")
+    corpus = read_corpus(make_project({"a.md": text}) / "content")
     (article,) = corpus.articles
     assert article.published is None and article.url is None
     text = "\n".join(messages(corpus, "warning"))
@@ -91,7 +91,7 @@ def test_bad_date_and_unsafe_url_are_dropped(make_project):
 def test_source_inferred_from_dateline_and_date_from_first_line(make_project):
     dateline = "ain issa , syria ( reuters ) - officials said the bridge would reopen .\n"
     dated = "Saturday, January 8, 2005\nOfficials said the bridge would reopen.\n"
-    corpus = load_corpus(make_project({"x.txt": dateline, "y.md": "---\nsource: bbc\n---\n" + dated}) / "content")
+    corpus = read_corpus(make_project({"x.txt": dateline, "y.md": "---\nsource: bbc\n---\n" + dated}) / "content")
     by_id = {a.id: a for a in corpus.articles}
     assert by_id["x"].source.key == "reuters"
     assert by_id["y"].published.date().isoformat() == "2005-01-08"
@@ -108,7 +108,7 @@ def test_jsonl_bad_lines_are_skipped_by_line_number(make_project):
         json.dumps({"id": "two", "source": "bbc", "text": "The tunnel closed on Tuesday.", "colour": "red"}),
         json.dumps({"id": "three", "source": "bbc"}),
     ]
-    corpus = load_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
+    corpus = read_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
     assert [a.id for a in corpus.articles] == ["one", "two"]
     text = "\n".join(messages(corpus))
     assert "bulk.jsonl:2: not valid JSON" in text
@@ -119,7 +119,7 @@ def test_jsonl_bad_lines_are_skipped_by_line_number(make_project):
 def test_jsonl_control_characters_and_lone_surrogates_are_replaced_with_a_warning(make_project):
     lines = [json.dumps({"id": f"n{i}", "source": "bbc", "text": f"The bridge{c} reopened on day {i}."})
              for i, c in enumerate(["\x00", "\x1b", "\ud800", "\x7f", "\u00e9", ""])]
-    corpus = load_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
+    corpus = read_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
     texts = [a.raw_text for a in corpus.articles]
     assert texts[:4] == [f"The bridge\ufffd reopened on day {i}." for i in range(4)]
     assert texts[4:] == ["The bridge\u00e9 reopened on day 4.", "The bridge reopened on day 5."]
@@ -130,5 +130,5 @@ def test_jsonl_control_characters_and_lone_surrogates_are_replaced_with_a_warnin
 def test_loading_never_writes_to_content(make_project):
     content = make_project({"a.md": GOOD, "b.md": "---\nbroken: [\n---\nx\n"}) / "content"
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
-    load_corpus(content)
+    read_corpus(content)
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before

@@ -13,14 +13,10 @@ import pytest
 from digest import DigestConfig, build, generate
 from digest.errors import DigestError
 
-from conftest import QUAKES
+from conftest import QUAKES, project_config, tree as snapshot
 from stats import RUN_STATS
 
 KILL_RUNS = int(os.environ.get("DIGEST_KILL_RUNS", "12"))  # DIGEST_KILL_RUNS=60 for a longer run
-
-
-def snapshot(folder: Path) -> dict:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def site_is_complete(site: Path) -> bool:
@@ -121,7 +117,7 @@ def test_paths_in_the_corpus_never_write_outside_the_output(make_project, tmp_pa
     project = make_project({"bulk.jsonl": "\n".join(lines) + "\n", "../../outside.md": "---\ntitle: x\n---\nshould not be read\n"})
     before = {p for p in tmp_path.rglob("*")}
     docs = tmp_path / "docs-out"
-    generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", docs_dir=docs, keep_state=False))
+    generate(project_config(project, docs_dir=docs, keep_state=False))
     created = {p for p in tmp_path.rglob("*")} - before
     assert created and all(p == docs or docs in p.parents for p in created)
 
@@ -154,7 +150,7 @@ def test_a_50_mb_article_is_truncated_quickly_with_a_warning(make_project):
         for _ in range(50 * 1024 * 1024 // len(paragraph) + 1):
             handle.write(paragraph)
     started = time.perf_counter()
-    result = generate(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", keep_state=False))
+    result = generate(project_config(project, keep_state=False))
     seconds = time.perf_counter() - started
     warnings = [str(d) for d in result.diagnostics if d.level == "warning"]
     assert any("huge.md" in w and "MB limit" in w for w in warnings)

@@ -12,10 +12,10 @@ import markdown
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from digest.briefing.figures import extract_figures
-from digest.corpus import load_corpus
-from digest.normalize import learn_casing, restore
-from digest.render import md
+from digest.render.markup import md
+from digest.restore import learn_casing, restore
 
+from conftest import read_corpus
 from stats import RUN_STATS as TRIED
 
 EXAMPLES = int(os.environ.get("DIGEST_FUZZ_EXAMPLES", "150"))
@@ -122,7 +122,7 @@ SPACING = st.lists(st.sampled_from([
 def test_quick_text_tests_agree_with_their_plain_definitions(text):
     """looks_tokenized, looks_lowercased and normalize_whitespace are faster forms of these."""
     import re
-    from digest.normalize import looks_lowercased, looks_tokenized, normalize_whitespace
+    from digest.restore.clean import looks_lowercased, looks_tokenized, normalize_whitespace
 
     gaps = re.findall(r"\w( ?)[,.;:?!](?:\s|$)", text)
     spaced = gaps.count(" ")
@@ -176,7 +176,7 @@ def test_loader_never_crashes_and_names_the_file(tmp_path_factory, meta, body, r
     (articles / "b.txt").write_bytes(raw)
     record = {"id": body[:10], "text": body, **{k: v for k, v in meta.items() if not isinstance(v, float)}}
     (articles / "c.jsonl").write_text(json.dumps(record) + "\n{broken\n", encoding="utf-8")
-    corpus = timed(load_corpus, content)
+    corpus = timed(read_corpus, content)
     for diagnostic in corpus.diagnostics:
         assert diagnostic.path.startswith(content.name + "/articles/") or diagnostic.path.endswith("sources.yml")
     assert any(d.path.endswith("c.jsonl") and d.line == 2 for d in corpus.diagnostics)
@@ -188,15 +188,17 @@ def test_loader_never_crashes_and_names_the_file(tmp_path_factory, meta, body, r
 
 
 def test_enormous_line_and_deep_nesting_stay_fast():
+    from conftest import restore as restored
     from digest.models import RawArticle, Source
-    from digest.normalize import restore_articles
+    from digest.runtime import Runtime
 
     TRIED["fuzz: enormous inputs"] += 2
     line = "The harbour reopened on Monday after repairs costing $4 million. " * 30_000  # 2 MB on one line
-    notes = []
     raws = [RawArticle(str(i), f"big{i}.md", Source("x", "X"), text) for i, text in enumerate([line, line.lower().replace(".", " .")])]
     started = time.perf_counter()
-    articles = restore_articles(raws, lambda *args: notes.append(args))
+    runtime = Runtime()
+    articles = restored(raws, runtime)
+    notes = [(d.level, d.path, d.line, d.message) for d in runtime.diagnostics]
     assert time.perf_counter() - started < 2 * SECONDS_PER_ARTICLE
     assert all(len(a.sentences) <= 400 for a in articles)
     assert any("only the first" in note[3] for note in notes)

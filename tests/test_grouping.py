@@ -1,14 +1,10 @@
 """Stories: same event across outlets together, different events apart, stable ids."""
-from digest.corpus import load_corpus
-from digest.grouping import group
-from digest.normalize import restore_articles
-
-from conftest import QUAKES
+from conftest import QUAKES, read_corpus, restore, stories
 
 
 def stories_of(project):
-    corpus = load_corpus(project / "content")
-    return group(restore_articles(list(corpus.articles)))
+    corpus = read_corpus(project / "content")
+    return stories(restore(corpus.articles))
 
 
 def members(stories):
@@ -47,7 +43,7 @@ def test_nearest_neighbour_similarities_match_the_plain_product_whatever_the_wor
     import numpy as np
     from scipy import sparse
 
-    from digest.grouping import _similarities
+    from digest.stories.clustering import _similarities
 
     rng = np.random.default_rng(3)
     common = (rng.random((400, 30)) < 0.6) * rng.random((400, 30))  # in most articles
@@ -65,7 +61,7 @@ def test_nearest_neighbour_similarities_match_the_plain_product_whatever_the_wor
 def test_candidate_pair_codes_are_deduplicated_and_sorted_like_numpy_unique():
     import numpy as np
 
-    from digest.grouping import _unique
+    from digest.stories.clustering import _unique
 
     rng = np.random.default_rng(4)
     for size in (0, 1, 2, 50, 20_000):

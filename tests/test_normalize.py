@@ -1,7 +1,7 @@
 """Text restoration: a reader never sees 'syria s raqqa'."""
 import re
 
-from digest.normalize import clean, learn_casing, looks_lowercased, looks_tokenized, restore
+from digest.restore import clean, learn_casing, looks_lowercased, looks_tokenized, restore
 from digest.text import FUNCTION_WORDS, split_sentences
 
 # The 22 distinct person, place and organisation names of the Reuters seed.
@@ -113,20 +113,20 @@ def test_context_decides_words_the_corpus_writes_both_ways():
 def test_preparing_in_batches_learns_the_same_casing(make_project, monkeypatch):
     from conftest import QUAKES
 
-    from digest import normalize
-    from digest.corpus import load_corpus
+    from conftest import read_corpus, restore as restored
+    from digest.restore import stage
 
-    corpus = load_corpus(make_project(QUAKES, seeds=True) / "content")
-    whole = normalize.restore_articles(list(corpus.articles))
-    monkeypatch.setattr(normalize, "PREPARE_BATCH", 2)
-    assert normalize.restore_articles(list(corpus.articles)) == whole
+    corpus = read_corpus(make_project(QUAKES, seeds=True) / "content")
+    whole = restored(corpus.articles)
+    monkeypatch.setattr(stage, "PREPARE_BATCH", 2)
+    assert restored(corpus.articles) == whole
 
 
 def test_a_lowercased_title_over_a_cased_text_is_cased_from_the_corpus(make_project, tmp_path):
     """A cased article is finished in the first pass, unless its title still needs the corpus."""
+    from conftest import read_corpus, restore as restored
+    from digest.runtime import Runtime
     from digest.runtime.cache import Cache
-    from digest.corpus import load_corpus
-    from digest.normalize import restore_articles
 
     project = make_project({
         "wire/a.md": "---\nsource: wire\ntitle: Floods reach Concepcion\n---\n"
@@ -135,7 +135,7 @@ def test_a_lowercased_title_over_a_cased_text_is_cased_from_the_corpus(make_proj
                      "Rescue teams reached the flooded city on Tuesday with boats and food.\n",
     })
     for cache in (Cache(None), Cache(tmp_path / "cache"), Cache(tmp_path / "cache")):  # clean, then cached
-        articles = {a.id: a for a in restore_articles(load_corpus(project / "content").articles, cache=cache)}
+        articles = {a.id: a for a in restored(read_corpus(project / "content").articles, Runtime(cache=cache))}
         assert articles["wire/b"].title == "Rescue teams reach Concepcion after the floods"
         assert articles["wire/a"].sentences[0].text.startswith("The floods reached Concepcion")
         cache.commit()

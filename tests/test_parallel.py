@@ -1,11 +1,10 @@
 """--jobs and --dask run the same stages with the same output as one process."""
 import pytest
 
-from digest import DigestConfig, generate
-from digest.grouping import GroupingConfig
+from digest import GroupingConfig
 from tools.synthetic import write_corpus
 
-from conftest import ROOT
+from conftest import ROOT, generated
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +15,8 @@ def corpus(tmp_path_factory):
     return root
 
 
-def pages(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def run(corpus, out, **kwargs):
-    generate(DigestConfig(content_dir=corpus / "content", config_file=corpus / "mkdocs.yml", docs_dir=out, keep_state=False, **kwargs))
-    return pages(out)
+def run(corpus, out, **options):
+    return generated(corpus, out, **options)
 
 
 def test_two_processes_give_identical_output(corpus, tmp_path):

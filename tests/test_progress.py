@@ -1,12 +1,11 @@
 """Progress of a long build: a bar on a terminal, plain log lines in a CI log, nothing with -q."""
 import io
 
-from digest.corpus import load_corpus
+from digest.runtime import Runtime
 from digest.runtime.executor import ProcessExecutor, SerialExecutor
-from digest.normalize import restore_articles
 from digest.runtime.progress import Progress
 
-from conftest import QUAKES
+from conftest import QUAKES, read_corpus, restore
 
 
 class Terminal(io.StringIO):
@@ -16,8 +15,9 @@ class Terminal(io.StringIO):
 
 def restore_with(progress, make_project, executor=None):
     project = make_project(QUAKES, seeds=True)
-    corpus = load_corpus(project / "content")
-    return restore_articles(list(corpus.articles), executor=executor, progress=progress), len(corpus.articles)
+    corpus = read_corpus(project / "content")
+    runtime = Runtime(executor=executor or SerialExecutor(), progress=progress)
+    return restore(corpus.articles, runtime), len(corpus.articles)
 
 
 def test_a_log_reports_how_far_restoration_has_got(make_project):

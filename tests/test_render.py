@@ -5,7 +5,10 @@ import markdown
 
 import yaml
 
-from digest.render import md, plain, render_briefing, safe_url, yaml_string
+from digest.config import Limits
+from digest.render import render_briefing
+from digest.render.markup import md, plain, safe_url, yaml_string
+from digest.site.mkdocs_engine import MATERIAL_MARKUP
 
 from hostile import ATTACKS
 
@@ -66,7 +69,7 @@ def test_topic_titles_are_yaml_strings_that_read_back_as_the_name():
 
 
 def test_briefing_page_has_every_section(seed_briefing):
-    page = render_briefing(seed_briefing)
+    page = render_briefing(seed_briefing, MATERIAL_MARKUP, Limits())
     for heading in ["## Summary", "## Key figures", "## Source comparison", "### Who is quoted", "### Wording", "## Articles", "## Tags"]:
         assert heading in page
     assert "[\\[Reuters\\]](#article-" in page

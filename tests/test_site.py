@@ -12,13 +12,12 @@ import pytest
 from digest import DigestConfig, build, generate
 from digest.errors import DigestError
 
-from conftest import QUAKES
+from conftest import QUAKES, project_config
 
 pytestmark = pytest.mark.site
 
 
-def config(project, **kwargs):
-    return DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml", **kwargs)
+config = project_config
 
 
 @pytest.fixture(scope="module")
@@ -140,12 +139,12 @@ def test_failed_build_keeps_previous_site_and_content(make_project, monkeypatch)
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     content = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
 
-    from digest import site
+    from digest.site import mkdocs_engine
 
     def broken(*args, **kwargs):
         raise DigestError("MkDocs build failed: simulated")
 
-    monkeypatch.setattr(site, "build_site", broken)
+    monkeypatch.setattr(mkdocs_engine, "build_site", broken)
     with pytest.raises(DigestError):
         build(config(project))
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
@@ -220,7 +219,7 @@ def test_one_broken_article_does_not_stop_the_others(make_project):
 def test_topic_pages_exist_for_names_briefings_share(built):
     from collections import Counter
 
-    from digest.render import tag_slug
+    from digest.render.paths import tag_slug
 
     project, result = built
     shared = Counter(tag_slug(e) for b in result.briefings for e in set(b.entities))

@@ -173,12 +173,12 @@ def run_mkdocs(workdir: Path) -> dict:
     """The site build digest runs (MkDocs, then Pagefind through digest's hooks) on the pages
     already generated; Pagefind is timed again on its own to show its part."""
     started = time.perf_counter()
-    script = ("import sys; from pathlib import Path; from digest import site; w = Path(sys.argv[1]); "
-              "site.build_site(site.read_layout(w / 'mkdocs.yml'), w / 'docs', w / 'site', strict=False)")
+    script = ("import sys; from pathlib import Path; from digest.site import default_engine; w = Path(sys.argv[1]); "
+              "e = default_engine(); e.build(e.layout(w / 'mkdocs.yml'), w / 'docs', w / 'site', strict=False)")
     subprocess.run([sys.executable, "-c", script, str(workdir)], cwd=ROOT, check=True,
                    env={**os.environ, "PYTHONWARNINGS": "ignore"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
-    from digest.mkdocs_hooks import INDEX_FOLDER, build_search_index
+    from digest.site.mkdocs_hooks import INDEX_FOLDER, build_search_index
 
     started = time.perf_counter()
     build_search_index(workdir / "site")
@@ -272,9 +272,11 @@ def baselines(workdir: Path, sample_stories: int = 40) -> dict:
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    from digest import DigestConfig
     from digest.corpus import load_corpus
+    from digest.runtime import Runtime
 
-    articles = list(load_corpus(workdir / "content").articles)
+    articles = list(load_corpus(workdir / "content", DigestConfig(), Runtime()).articles)
     result = {}
     texts = [a.raw_text for a in articles]
     if len(texts) <= 20_000:

@@ -47,6 +47,15 @@ def raw_articles(docs: list[dict], lowercase: bool = False):
     return articles
 
 
+def restored(docs: list[dict], lowercase: bool = False):
+    """The real restore stage over an evaluation set's documents, in this process."""
+    from digest import DigestConfig
+    from digest.restore import restore_articles
+    from digest.runtime import Runtime
+
+    return restore_articles(raw_articles(docs, lowercase), DigestConfig(), Runtime())
+
+
 # ---------------------------------------------------------------- 1. summaries
 
 def _truncate(text: str, words: int) -> str:
@@ -108,11 +117,9 @@ def our_summary(docs: list[dict]) -> tuple[str, int]:
     """The summary a briefing page shows for the cluster, as one story; and how many sentences lack citations."""
     from digest.briefing.sentences import story_text
     from digest.briefing.summary import summarize
-    from digest.grouping import make_story
-    from digest.normalize import restore_articles
+    from digest.stories.identity import make_story
 
-    articles = restore_articles(raw_articles(docs))
-    story = make_story(articles)
+    story = make_story(restored(docs))
     summary = summarize(story_text(story))
     return " ".join(s.text for s in summary), sum(1 for s in summary if not s.citations)
 
@@ -202,8 +209,9 @@ def _baselines(texts: list[str], ids: list[str], gold: dict[str, str]) -> list[d
 
 
 def evaluate_stories(eval_dir: Path) -> list[dict]:
-    from digest.grouping import GroupingConfig, cluster_articles
-    from digest.normalize import restore_articles
+    from digest import GroupingConfig
+    from digest.runtime import Runtime
+    from digest.stories.clustering import cluster_articles
 
     sets = []
     ecb = eval_dir / "ecbplus_clustering" / "ecbplus_docs.jsonl"
@@ -221,12 +229,12 @@ def evaluate_stories(eval_dir: Path) -> list[dict]:
     rows = []
     for name, docs, gold in sets:
         started = time.perf_counter()
-        articles = restore_articles(raw_articles(docs))
+        articles = restored(docs)
         # The same code both ways: every pair scored (corpora up to 3,000 articles), and the
         # candidate pairs from the name index and nearest neighbours that larger corpora use
         for system, config in (("ours (digest grouping)", GroupingConfig()),
                                ("ours, candidate pairs as beyond 3,000 articles", GroupingConfig(all_pairs_limit=0))):
-            groups = cluster_articles(articles, config)
+            groups = cluster_articles(articles, config, Runtime())
             predicted = {a.id: number for number, group in enumerate(groups) for a in group}
             p, r, f = bcubed(predicted, gold)
             rows.append({"set": name, "system": system, "P": p, "R": r, "F1": f, "clusters": len(groups),
@@ -376,8 +384,6 @@ def _word_tokens(text: str) -> list[str]:
 def evaluate_casing(eval_dir: Path) -> list[dict]:
     """Lowercase and tokenize every other document of a set like the Reuters seed, restore the
     whole set as one corpus (the cased half teaches the names), and compare word by word."""
-    from digest.normalize import restore_articles
-
     rows = []
     for name, filename in (("MultiLing 2011 en", "multiling2011_en/multiling2011_en.jsonl"),
                            ("DUC 2003 task 2", "duc2003_task2/duc2003_task2.jsonl")):
@@ -387,13 +393,13 @@ def evaluate_casing(eval_dir: Path) -> list[dict]:
         docs = sorted((doc for cluster in read_jsonl(path) for doc in cluster["docs"]), key=lambda d: d["id"])
         lowered_ids = {d["id"] for d in docs[::2]}
         prepared = [dict(d, text=lowercase_like_reuters(d["text"]) if d["id"] in lowered_ids else d["text"]) for d in docs]
-        restored = {a.id: a.text for a in restore_articles(raw_articles(prepared))}
+        restored_texts = {a.id: a.text for a in restored(prepared)}
         capital_total = capital_right = capital_started = false_capitals = tokens_total = 0
         for doc in docs:
             if doc["id"] not in lowered_ids:
                 continue
             original = _word_tokens(doc["text"].replace("'", " ").replace("’", " "))
-            ours = _word_tokens(restored[doc["id"]].replace("'", " ").replace("’", " "))
+            ours = _word_tokens(restored_texts[doc["id"]].replace("'", " ").replace("’", " "))
             if len(original) != len(ours):
                 original, ours = _align(original, ours)
             for want, got in zip(original, ours):

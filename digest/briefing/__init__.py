@@ -1,37 +1,54 @@
-"""Story -> briefing: summary, key figures, source comparison and entities."""
+"""The briefing stage: a story -> its briefing (summary, key figures, source comparison, entities).
+
+`build_briefing` is a pure function of one story; the build maps it over the stories on the
+runtime's workers and keeps the results between builds (runtime/store.py).
+"""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..models import Briefing, Comparison, Quote, Story
-from . import compare
+from ..config import Limits
+from ..models import Briefing, Quote, Story
+from .compare import comparison_of
 from .entities import quotes_by_article, story_entities
-from .keyfigures import figure_differences, figure_reports, merge_figures
-from .sentences import story_text
+from .keyfigures import figure_reports, merge_figures
+from .sentences import StoryText, story_text
 from .summary import sentence_scores, summarize
 
 
-MAX_ANALYSED_ARTICLES = 80
-"""A story with more articles is summarised and compared from its newest ones (the page says so)."""
-
-
-def analysed_part(story: Story) -> Story:
-    if len(story.articles) <= MAX_ANALYSED_ARTICLES:
+def analysed_part(story: Story, limits: Limits) -> Story:
+    """The story, or its newest `limits.max_analysed_articles` articles (the page says so)."""
+    if len(story.articles) <= limits.max_analysed_articles:
         return story
-    newest = story.articles[-MAX_ANALYSED_ARTICLES:]  # articles are in date order
+    newest = story.articles[-limits.max_analysed_articles :]  # articles are in date order
     return replace(story, articles=newest)
 
 
-def build_briefing(story: Story) -> Briefing:
-    analysed = analysed_part(story)
+def build_briefing(story: Story, limits: Limits = Limits()) -> Briefing:
+    """The whole briefing of one story."""
+    analysed = analysed_part(story, limits)
     text = story_text(analysed)
     scores = sentence_scores(text)
     entities = story_entities(analysed.articles)
-    people = [e.name for e in entities if e.kind == "person"]
+    quotes, speakers = _quotes_and_speakers(analysed, [e.name for e in entities if e.kind == "person"])
+    importance = {item.text: float(score) for item, score in zip(text.sentences, scores)}
+    reports = figure_reports(text, speakers)
+    key_figures = merge_figures(reports, importance, text)
+    return Briefing(
+        story=story,
+        headline=headline(story),
+        summary=summarize(text, scores=scores),
+        figures=tuple(key_figures),
+        comparison=comparison_of(text, scores, reports, key_figures, quotes),
+        entities=tuple(entities[:15]),
+    )
 
+
+def _quotes_and_speakers(story: Story, people: list[str]) -> tuple[list[Quote], dict[tuple[str, int], str]]:
+    """Every attributed sentence as a Quote, and (article id, sentence index) -> its speaker."""
     quotes: list[Quote] = []
     speakers: dict[tuple[str, int], str] = {}
-    for article in analysed.articles:
+    for article in story.articles:
         spoken: dict[str, str] = {}
         for speaker, sentence in quotes_by_article(article, people):
             quotes.append(Quote(speaker, article.source.key, article.id, sentence))
@@ -41,29 +58,13 @@ def build_briefing(story: Story) -> Briefing:
         for index, sentence in enumerate(article.sentences):
             if sentence.text in spoken:
                 speakers[(article.id, index)] = spoken[sentence.text]
-
-    importance = {item.text: float(score) for item, score in zip(text.sentences, scores)}
-    reports = figure_reports(text, speakers)
-    key_figures = merge_figures(reports, importance, text)
-    comparison = Comparison(
-        outlets=tuple(compare.outlet_views(text)),
-        shared=tuple(compare.shared_facts(text, scores)),
-        exclusive=tuple(compare.exclusive_facts(text, scores)),
-        figure_differences=tuple(figure_differences(reports, key_figures, text)),
-        quotes=tuple(compare.quotes_table(quotes)),
-        wording=tuple(compare.wording_differences(text)),
-    )
-    return Briefing(
-        story=story,
-        headline=headline(story),
-        summary=summarize(text, scores=scores),
-        figures=tuple(key_figures),
-        comparison=comparison,
-        entities=tuple(entities[:15]),
-    )
+    return quotes, speakers
 
 
 def headline(story: Story) -> str:
     """The founding article's title when it has a real one, else any real title, else the inferred one."""
     titled = [a for a in story.articles if not a.title_inferred]
     return (titled[0] if titled else story.articles[0]).headline
+
+
+__all__ = ["StoryText", "analysed_part", "build_briefing", "headline"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 try:  # the same matcher, compiled: identical opcodes, 3.7 times quicker
     from cydifflib import SequenceMatcher
@@ -13,8 +14,9 @@ except ImportError:  # pragma: no cover - a declared dependency; the standard li
 
 import numpy as np
 
-from ..models import Citation, OutletView, Quote, SharedFact, WordingDifference
+from ..models import Citation, Comparison, FigureReport, KeyFigure, OutletView, Quote, SharedFact, WordingDifference
 from ..text import STOP_WORDS, words
+from .keyfigures import figure_differences
 from .sentences import StoryText
 
 SAME_FACT = 0.32
@@ -22,6 +24,25 @@ UNIQUE = 0.18
 MAX_WORDING_OUTLETS = 4
 MAX_ALIGNED_SENTENCES = 150
 MAX_SHARED, MAX_EXCLUSIVE = 5, 3
+
+
+@dataclass(frozen=True)
+class ComparisonInputs:
+    """What every comparison view may read: the story's sentences with their importance, the
+    figures reported and the key figures, and the quotes."""
+
+    text: StoryText
+    scores: np.ndarray
+    reports: list[FigureReport]
+    key_figures: list[KeyFigure]
+    quotes: list[Quote]
+
+
+def comparison_of(text: StoryText, scores: np.ndarray, reports: list[FigureReport], key_figures: list[KeyFigure],
+                  quotes: list[Quote]) -> Comparison:
+    """The source comparison: each view of COMPARISON_VIEWS computed in turn."""
+    inputs = ComparisonInputs(text, scores, reports, key_figures, quotes)
+    return Comparison(**{name: tuple(view(inputs)) for name, view in COMPARISON_VIEWS})
 
 
 def outlet_views(story_text: StoryText) -> list[OutletView]:
@@ -258,3 +279,15 @@ def _counterpart(term: str, source: str, contexts: dict[str, dict[str, Counter]]
             if shared >= 2 and (best is None or shared > best[0]):
                 best = (shared, other, word)
     return (best[1], best[2]) if best else None
+
+
+COMPARISON_VIEWS = (
+    ("outlets", lambda inputs: outlet_views(inputs.text)),
+    ("shared", lambda inputs: shared_facts(inputs.text, inputs.scores)),
+    ("exclusive", lambda inputs: exclusive_facts(inputs.text, inputs.scores)),
+    ("figure_differences", lambda inputs: figure_differences(inputs.reports, inputs.key_figures, inputs.text)),
+    ("quotes", lambda inputs: quotes_table(inputs.quotes)),
+    ("wording", lambda inputs: wording_differences(inputs.text)),
+)
+"""The comparison's views, each (its Comparison field, how it is computed), in page order; a
+view is shown by its section in render/comparison.py and exported by export.py."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Article, Entity
-from ..normalize import in_wordlist
+from ..text import in_wordlist
 from ..text import FUNCTION_WORDS
 
 NAME_RUN_RE = re.compile(

@@ -429,15 +429,8 @@ def _figure_from_text(sentence, start, end, low_text, high_text, match) -> Figur
 
 
 def display_value(figure: Figure) -> str:
-    """'200–300', '275', 'four months', '$3.2bn' — as written, with its unit where that helps."""
-    text = figure.text.strip()
-    if figure.qualifier == "vague":
-        return text
-    if figure.high != figure.low:
-        text = re.sub(r"\s*(?:-|–|—|\bto\b|\band\b)\s*", "–", text, count=1)
-    if figure.unit and figure.unit in TIME_UNITS.values() and figure.unit not in text:
-        text = f"{text} {figure.unit if (figure.high or 0) != 1 else figure.unit.rstrip('s')}"
-    return text
+    """The figure as shown on a page (Figure.display)."""
+    return figure.display
 
 
 def figure_key(figure: Figure) -> tuple:

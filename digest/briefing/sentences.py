@@ -8,7 +8,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..models import Article, Sentence, Story
-from ..normalize import split_dateline
+from ..text import split_dateline
 
 
 @dataclass(frozen=True)

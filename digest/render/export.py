@@ -1,16 +1,19 @@
 """Briefings -> briefings.json: the public, machine-readable form of the digest.
 
-The layout is a public interface (`format_version`): fields are added, never renamed.
+The layout is a public interface (`format_version`): fields are added, never renamed. A record is
+built from small parts, one function each; the comparison's parts follow its views, in order.
 """
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .briefing.figures import display_value
-from .models import Briefing, Citation
+from ..models import Article, Briefing, Citation, Comparison, KeyFigure, Outline
 
 FORMAT_VERSION = 1
+
+Names = dict[str, str]
+"""Outlet key -> outlet name."""
 
 
 def _iso(value) -> str | None:
@@ -18,17 +21,10 @@ def _iso(value) -> str | None:
 
 
 def briefing_record(briefing: Briefing, page: str) -> dict:
+    """One briefing as the export writes it; `page` is its address on the site."""
     story = briefing.story
-    comparison = briefing.comparison
     names = {s.key: s.name for s in story.sources}
     published = [a.published for a in story.articles if a.published]
-
-    def outlets(citations: tuple[Citation, ...]) -> list[str]:
-        return sorted({names.get(c.source, c.source) for c in citations})
-
-    exclusive: dict[str, list[str]] = {}
-    for fact in comparison.exclusive:
-        exclusive.setdefault(fact.citations[0].source, []).append(fact.text)
     return {
         "id": story.id,
         "slug": story.slug,
@@ -38,72 +34,59 @@ def briefing_record(briefing: Briefing, page: str) -> dict:
         "last_updated": _iso(max(published)) if published else None,
         "outlets": [s.name for s in story.sources],
         "changes": list(briefing.history.changes),
-        "articles": [
-            {
-                "id": a.id, "source": names.get(a.source.key, a.source.name), "title": a.headline,
-                "title_inferred": a.title_inferred, "summary_only": a.summary_only, "url": a.url, "published": _iso(a.published),
-                "author": a.author, "license": a.license,
-            }
-            for a in story.articles
-        ],
-        "summary": [
-            {"text": s.text, "sources": outlets(s.citations), "citations": [{"source": names.get(c.source, c.source), "article": c.article_id} for c in s.citations]}
-            for s in briefing.summary
-        ],
-        "figures": [
-            {
-                "text": _representative(f).figure.text,
-                "display": f.label,
-                "value": _representative(f).figure.value,
-                "low": _representative(f).figure.low,
-                "high": _representative(f).figure.high,
-                "unit": _representative(f).figure.unit,
-                "counts": f.counts,
-                "context": f.context,
-                "qualifier": _representative(f).figure.qualifier,
-                "sources": {names.get(r.source, r.source): r.sentence for r in f.reports},
-                "reports": [
-                    {
-                        "source": names.get(r.source, r.source), "article": r.article_id, "text": r.figure.text,
-                        "display": display_value(r.figure), "value": r.figure.value, "low": r.figure.low, "high": r.figure.high,
-                        "unit": r.figure.unit, "counts": r.figure.counts, "qualifier": r.figure.qualifier,
-                        "speaker": r.speaker, "sentence": r.sentence,
-                    }
-                    for r in f.reports
-                ],
-            }
-            for f in briefing.figures
-        ],
+        "articles": [_article(a, names) for a in story.articles],
+        "summary": [{"text": s.text, "sources": _outlets(s.citations, names), "citations": _citations(s.citations, names)}
+                    for s in briefing.summary],
+        "figures": [_figure(f, names) for f in briefing.figures],
         "quotes": _quotes(briefing, names),
-        "comparison": {
-            "single_outlet": comparison.single_outlet,
-            "outlets": {
-                names.get(v.source, v.source): {
-                    "articles": v.articles, "words": v.words, "sentences": v.sentences, "focus": list(v.focus),
-                    "unique": exclusive.get(v.source, []),
-                }
-                for v in comparison.outlets
-            },
-            "shared": [{"text": f.text, "sources": outlets(f.citations)} for f in comparison.shared],
-            "differences": [
-                {"counts": d.counts, "values": [{"source": names.get(s, s), "value": v, "sentence": t} for s, v, t in d.values]}
-                for d in comparison.figure_differences
-            ],
-            "wording": [{"terms": [{"source": names.get(s, s), "term": t} for s, t in w.terms], "note": w.note} for w in comparison.wording],
-        },
+        "comparison": _comparison(briefing.comparison, names),
         "entities": [{"name": e.name, "kind": e.kind} for e in briefing.entities],
     }
 
 
-def _representative(key_figure):
+def _article(article: Article, names: Names) -> dict:
+    return {
+        "id": article.id, "source": names.get(article.source.key, article.source.name), "title": article.headline,
+        "title_inferred": article.title_inferred, "summary_only": article.summary_only, "url": article.url,
+        "published": _iso(article.published), "author": article.author, "license": article.license,
+    }
+
+
+def _outlets(citations: tuple[Citation, ...], names: Names) -> list[str]:
+    return sorted({names.get(c.source, c.source) for c in citations})
+
+
+def _citations(citations: tuple[Citation, ...], names: Names) -> list[dict]:
+    return [{"source": names.get(c.source, c.source), "article": c.article_id} for c in citations]
+
+
+def _figure(figure: KeyFigure, names: Names) -> dict:
+    shown = _representative(figure).figure
+    return {
+        "text": shown.text, "display": figure.label, "value": shown.value, "low": shown.low, "high": shown.high,
+        "unit": shown.unit, "counts": figure.counts, "context": figure.context, "qualifier": shown.qualifier,
+        "sources": {names.get(r.source, r.source): r.sentence for r in figure.reports},
+        "reports": [
+            {
+                "source": names.get(r.source, r.source), "article": r.article_id, "text": r.figure.text,
+                "display": r.figure.display, "value": r.figure.value, "low": r.figure.low, "high": r.figure.high,
+                "unit": r.figure.unit, "counts": r.figure.counts, "qualifier": r.figure.qualifier,
+                "speaker": r.speaker, "sentence": r.sentence,
+            }
+            for r in figure.reports
+        ],
+    }
+
+
+def _representative(key_figure: KeyFigure):
     """The report the key figure is labelled after."""
     for report in key_figure.reports:
-        if display_value(report.figure) == key_figure.label:
+        if report.figure.display == key_figure.label:
             return report
     return key_figure.reports[0]
 
 
-def _quotes(briefing: Briefing, names: dict[str, str]) -> list[dict]:
+def _quotes(briefing: Briefing, names: Names) -> list[dict]:
     """One entry per speaker: a sentence that quotes them, and the outlets that do."""
     by_speaker: dict[str, dict] = {}
     for quote in briefing.comparison.quotes:
@@ -112,14 +95,61 @@ def _quotes(briefing: Briefing, names: dict[str, str]) -> list[dict]:
     return [dict(entry, sources=sorted(set(entry["sources"]))) for _, entry in sorted(by_speaker.items())]
 
 
+# ---------------------------------------------------------------- the comparison, a view at a time
+
+def _single_outlet(comparison: Comparison, names: Names) -> bool:
+    return comparison.single_outlet
+
+
+def _outlet_views(comparison: Comparison, names: Names) -> dict:
+    exclusive: dict[str, list[str]] = {}
+    for fact in comparison.exclusive:
+        exclusive.setdefault(fact.citations[0].source, []).append(fact.text)
+    return {
+        names.get(v.source, v.source): {
+            "articles": v.articles, "words": v.words, "sentences": v.sentences, "focus": list(v.focus),
+            "unique": exclusive.get(v.source, []),
+        }
+        for v in comparison.outlets
+    }
+
+
+def _shared(comparison: Comparison, names: Names) -> list[dict]:
+    return [{"text": f.text, "sources": _outlets(f.citations, names)} for f in comparison.shared]
+
+
+def _differences(comparison: Comparison, names: Names) -> list[dict]:
+    return [{"counts": d.counts, "values": [{"source": names.get(s, s), "value": v, "sentence": t} for s, v, t in d.values]}
+            for d in comparison.figure_differences]
+
+
+def _wording(comparison: Comparison, names: Names) -> list[dict]:
+    return [{"terms": [{"source": names.get(s, s), "term": t} for s, t in w.terms], "note": w.note} for w in comparison.wording]
+
+
+COMPARISON_EXPORTS: tuple[tuple[str, Callable[[Comparison, Names], object]], ...] = (
+    ("single_outlet", _single_outlet),
+    ("outlets", _outlet_views),  # with each outlet's exclusive facts
+    ("shared", _shared),
+    ("differences", _differences),
+    ("wording", _wording),
+)
+"""The comparison's fields in briefings.json, in order (the quotes are exported per briefing)."""
+
+
+def _comparison(comparison: Comparison, names: Names) -> dict:
+    return {name: export(comparison, names) for name, export in COMPARISON_EXPORTS}
+
+
 def briefing_json(briefing: Briefing, page: str) -> str:
+    """One briefing's record as a line of JSON."""
     return json.dumps(briefing_record(briefing, page), ensure_ascii=False)
 
 
-def export_json(briefings: list[Briefing], pages: dict[str, str], encode=briefing_json) -> Iterator[str]:
-    """briefings.json, a piece at a time; `encode(briefing, page)` gives one record's JSON (a build
+def export_json(briefings: list[Outline], pages: dict[str, str], encode: Callable[[Outline, str], str]) -> Iterator[str]:
+    """briefings.json, a piece at a time; `encode(outline, page)` gives one record's JSON (a build
     may reuse earlier ones). One briefing a line: diffs stay readable, and without indent json
-    uses its C encoder (10x faster)."""
+    uses its C encoder."""
     yield f'{{"format_version": {FORMAT_VERSION}, "briefings": [\n'
     for number, briefing in enumerate(briefings):
         yield ("" if number == 0 else ",\n") + encode(briefing, pages[briefing.story.id])

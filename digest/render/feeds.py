@@ -8,26 +8,24 @@ from __future__ import annotations
 
 from datetime import timezone
 
-from .models import Briefing
-
-MAX_ENTRIES = 50
-
+from ..models import Outline
 
 def _aware(value):
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
 
 
-def render_feeds(briefings: list[Briefing], site_name: str, site_url: str | None, pages: dict[str, str]) -> tuple[str, str]:
-    """Return (RSS XML, Atom XML). RSS has no 'updated', so its pubDate is the last update."""
+def render_feeds(briefings: list[Outline], site_name: str, site_url: str | None, pages: dict[str, str], entries: int) -> tuple[str, str]:
+    """(RSS XML, Atom XML) of the `entries` newest updated briefings; pages: story id -> its address.
+    RSS has no 'updated', so its pubDate is the last update."""
     dated = [b for b in briefings if b.history.last_updated]
     dated.sort(key=lambda b: (b.history.last_updated, b.story.id), reverse=True)
-    dated = dated[:MAX_ENTRIES]
+    dated = dated[:entries]
     rss = _generator(dated, site_name, site_url, pages, rss=True).rss_str(pretty=True).decode("utf-8")
     atom = _generator(dated, site_name, site_url, pages, rss=False).atom_str(pretty=True).decode("utf-8")
     return rss, atom
 
 
-def _generator(dated: list[Briefing], site_name: str, site_url: str | None, pages: dict[str, str], rss: bool):
+def _generator(dated: list[Outline], site_name: str, site_url: str | None, pages: dict[str, str], rss: bool):
     from feedgen.feed import FeedGenerator
 
     base = site_url.rstrip("/") + "/" if site_url else ""

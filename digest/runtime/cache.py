@@ -11,13 +11,13 @@ program: never point it at files from elsewhere.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
 import sqlite3
-from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
+
+from .memory import collector_paused
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
@@ -125,25 +125,6 @@ class Cache:
             pass
         for legacy in self.folder.rglob("*.pickle"):  # one file an entry, before the SQLite file
             legacy.unlink(missing_ok=True)
-
-
-@contextmanager
-def collector_paused():
-    """For reading many entries back: unpickling allocates millions of small records and no
-    reference cycles, and the garbage collector, left running, scans them again and again
-    (16,000 briefing outlines took 4.0 s to read back, 1.3 s with it paused). When the caller
-    keeps a frozen heap (a build does: pipeline._frozen_heap), what was read joins it: re-enabled
-    with them young, the collector's next pass scanned them all (1.3 s a 100,000-article rebuild,
-    most of it 30 million terms of the grouping features)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count():
-            gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def cached_map(cache: "Cache", kind: str, function, items: list, keys: list[str], executor=None, tick=None,

@@ -3,13 +3,14 @@ processes (--jobs N), or on a Dask cluster (--dask ADDRESS). Results keep the in
 so the output is the same whichever runs it."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Protocol, TypeVar
+
+from .memory import worker_setup
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,7 +42,7 @@ class ProcessExecutor:
     def __init__(self, jobs: int) -> None:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         self.jobs = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_setup)
 
     def map(self, function, items, tick=None):
         items = list(items)
@@ -55,23 +56,6 @@ class ProcessExecutor:
 
     def close(self) -> None:
         self.pool.shutdown()
-
-
-BUILD_GC_THRESHOLDS = (10_000, 10, 10)
-"""The garbage collector's thresholds while a build runs. Its youngest generation is collected
-every 700 net allocations by default: the analysis allocates millions of short-lived strings,
-matches and records, with no reference cycles among them (reference counting frees them), so
-most of those passes find nothing (measured: building 400 briefings 13.8 -> 12.9 s, the same
-peak memory)."""
-
-
-def _worker_setup() -> None:
-    # Each worker is one of `jobs` processes: numpy's BLAS threads on top of them only spin and
-    # contend (measured: the briefing stage took 14.8 s with them, 10.3 s without, on 2 cores)
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
-    gc.set_threshold(*BUILD_GC_THRESHOLDS)  # forked workers inherit it; spawned ones do not
 
 
 class DaskExecutor:

@@ -11,14 +11,13 @@ one fixed threshold serves both. Average-link agglomerative clustering cuts ther
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import heapq
 
@@ -27,40 +26,12 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from .runtime.cache import Cache, cached_map, fingerprint
-from .runtime.executor import SerialExecutor
-from .models import Article, Story
-from .runtime.progress import QUIET, Progress
-from .text import FUNCTION_WORDS, slugify
+from ..config import GroupingConfig
+from ..models import Article
+from ..text import FUNCTION_WORDS
 
-
-@dataclass(frozen=True, slots=True)
-class GroupingConfig:
-    threshold: float = 0.5
-    """Average-link similarity (after local scaling) above which articles belong to one story."""
-    neighbours: int = 10
-    """Local scaling divides by the mean similarity to this many nearest articles ..."""
-    density_floor: float = 0.15
-    """... but never by less than this, so a small or sparse corpus does not inflate weak links."""
-    min_link: float = 0.05
-    """Scaled links weaker than this are left out of clustering (they change almost nothing)."""
-    all_pairs_limit: int = 3000
-    """Corpora up to this size score every pair of articles; larger ones use an inverted index."""
-    max_marker_df: int = 50
-    """A name in more articles than this proposes no pairs (too common to tell stories apart);
-    the nearest neighbours by words still link those articles."""
-    text_weight: float = 0.55
-    """Share of the score from TF-IDF cosine; the rest comes from shared names and numbers."""
-    same_days: int = 3
-    """Articles this many days apart or less are not penalised."""
-    decay_days: float = 90.0
-    """Past same_days, the score halves after about decay_days more."""
-    max_days: float = 75.0
-    """Dated articles further apart than this are never linked directly."""
-    neighbour_block_cells: int = 20_000_000
-    """Beyond all_pairs_limit, nearest neighbours by words are found a block of articles at a
-    time, each against every article within max_days of the block: at most this many similarities
-    a block (80 MB), and the blocks run on every core."""
+if TYPE_CHECKING:
+    from ..runtime import Runtime
 
 
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\b")
@@ -155,11 +126,12 @@ class Features:
     name_columns: tuple[int, ...] = ()  # columns of markers that are names (not numbers)
 
 
-def features(articles: list[Article], executor=None, cache: Cache | None = None, progress: Progress | None = None) -> Features:
-    cache = cache or Cache(None)
-    keys = [fingerprint("features", a.fingerprint or (a.title, a.text)) if cache.folder else "" for a in articles]
-    with (progress or QUIET).stage("reading for grouping", len(articles), "articles") as tick:
-        per_article = cached_map(cache, "features", article_features, articles, keys, executor, tick)
+def features(articles: list[Article], runtime: Runtime) -> Features:
+    """The grouping evidence of every article: each article read on the runtime's workers (and
+    cached), then the corpus-wide TF-IDF and name/number matrices."""
+    keys = [runtime.key("features", a.fingerprint or (a.title, a.text)) for a in articles]
+    with runtime.stage("reading for grouping", len(articles), "articles") as tick:
+        per_article = runtime.cached_map("features", article_features, articles, keys, tick)
     text = _tfidf(per_article)
     # Names and numbers: log-scaled counts times a smoothed idf, rows L2-normalised
     counts, vocabulary = _count_matrix([f.markers for f in per_article], [f.marker_counts for f in per_article])
@@ -174,7 +146,7 @@ def features(articles: list[Article], executor=None, cache: Cache | None = None,
     return Features(text, markers, days, names)
 
 
-def candidate_pairs(found: Features, config: GroupingConfig, executor=None) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(found: Features, config: GroupingConfig, runtime: Runtime) -> tuple[np.ndarray, np.ndarray]:
     """Pairs worth scoring. A small corpus scores every pair; a large one the pairs that share a
     rare name or number (an inverted index) and each article's nearest neighbours by words within
     the time window, so the cost grows with the corpus, not its square."""
@@ -182,7 +154,7 @@ def candidate_pairs(found: Features, config: GroupingConfig, executor=None) -> t
     if n <= config.all_pairs_limit:
         i, j = np.triu_indices(n, k=1)
     else:
-        encoded = _unique(np.concatenate([_shared_rare_markers(found, config), _nearest_by_words(found, config, executor)]))
+        encoded = _unique(np.concatenate([_shared_rare_markers(found, config), _nearest_by_words(found, config, runtime)]))
         i, j = encoded // n, encoded % n
     gap = np.abs(found.days[i] - found.days[j])
     keep = ~(gap > config.max_days)  # NaN (undated) is kept
@@ -216,17 +188,17 @@ def _shared_rare_markers(found: Features, config: GroupingConfig) -> np.ndarray:
     return _unique(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
 
 
-def _nearest_by_words(found: Features, config: GroupingConfig, executor=None) -> np.ndarray:
+def _nearest_by_words(found: Features, config: GroupingConfig, runtime: Runtime) -> np.ndarray:
     """Pairs of each article with its most similar articles by words within the time window,
     computed a block of articles at a time so memory stays bounded (a story whose names are
-    everywhere still gets its links). The blocks run on the executor, a few at a time."""
+    everywhere still gets its links). The blocks run on the runtime's workers, a few at a time."""
     n = found.text.shape[0]
     blocks = _window_blocks(found.days, config.max_days, config.neighbour_block_cells)
     found_pairs = []
-    in_flight = 4 * getattr(executor, "jobs", 1)  # each block's slices are held until it is done
+    in_flight = 4 * runtime.jobs  # each block's slices are held until it is done
     for first in range(0, len(blocks), in_flight):
         tasks = [(found.text[rows], found.text[columns], rows, columns, config.neighbours) for rows, columns in blocks[first : first + in_flight]]
-        for a, b in (executor or SerialExecutor()).map(_block_neighbours, tasks):
+        for a, b in runtime.map(_block_neighbours, tasks):
             found_pairs.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
     return _unique(np.concatenate(found_pairs)) if found_pairs else np.zeros(0, dtype=np.int64)
 
@@ -397,15 +369,15 @@ def average_link(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray, threshol
     return [root(x) for x in range(n)]
 
 
-def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingConfig(), executor=None,
-                     cache: Cache | None = None, progress: Progress | None = None) -> list[list[Article]]:
+def cluster_articles(articles: list[Article], config: GroupingConfig, runtime: Runtime) -> list[list[Article]]:
+    """Articles -> groups of articles about one story (each group in id order)."""
     if not articles:
         return []
     ordered = sorted(articles, key=lambda a: a.id)
     if len(ordered) == 1:
         return [ordered]
-    found = features(ordered, executor, cache, progress)
-    i, j = candidate_pairs(found, config, executor)
+    found = features(ordered, runtime)
+    i, j = candidate_pairs(found, config, runtime)
     sim = pair_similarity(found, i, j, config)
     scaled = locally_scaled(len(ordered), i, j, sim, config)
     # Faint links cannot lift an average to the threshold but cost the most time: drop them
@@ -415,35 +387,3 @@ def cluster_articles(articles: list[Article], config: GroupingConfig = GroupingC
     for label, article in zip(labels, ordered):
         groups.setdefault(label, []).append(article)
     return list(groups.values())
-
-
-def founder(articles: list[Article]) -> Article:
-    """The article a story is named after: the earliest, ties broken by id."""
-    return min(articles, key=lambda a: (a.day or date.max, a.id))
-
-
-def make_story(articles: list[Article]) -> Story:
-    first = founder(articles)
-    story_id = hashlib.sha1(first.id.encode("utf-8")).hexdigest()[:10]
-    prefix = first.day.isoformat() if first.day else "undated"
-    slug = f"{prefix}-{slugify(first.headline, 50)}"
-    ordered = tuple(sorted(articles, key=_article_order))
-    return Story(id=story_id, slug=slug, articles=ordered)
-
-
-def _article_order(article: Article):
-    return (article.published.isoformat() if article.published else "9999", article.source.name.lower(), article.id)
-
-
-def group(articles: list[Article], config: GroupingConfig = GroupingConfig(), executor=None,
-          cache: Cache | None = None, progress: Progress | None = None) -> list[Story]:
-    """Articles -> stories, newest first; ids and slugs depend only on each story's founder.
-    The per-article reading runs on the executor and is cached; the clustering itself is one pass."""
-    stories = [make_story(members) for members in cluster_articles(articles, config, executor, cache, progress)]
-    seen: Counter = Counter(story.slug for story in stories)
-    unique = []
-    for story in stories:
-        if seen[story.slug] > 1:
-            story = Story(id=story.id, slug=f"{story.slug}-{story.id[:6]}", articles=story.articles)
-        unique.append(story)
-    return sorted(unique, key=lambda s: (-(s.last_day or date.min).toordinal(), s.slug))

@@ -1,18 +1,53 @@
-"""Stories across builds: keep ids and page URLs, date the updates, say what changed.
+"""Which story is which: a story's id, slug and page, decided once, and kept across builds.
 
-The previous build's stories come from the state file (digest-state.json). A
-new grouping inherits the id and slug of the previous story most of its
-articles belonged to, so a story keeps its page when articles join it. Without
-a state file every story starts afresh: only continuity is lost.
+A new story is named after its founder (the earliest article, ties by id): its id is a hash of
+the founder's id, its slug the founder's date and headline (the id's start added where two
+stories share a slug). A story that continues one of the previous build's (digest-state.json)
+inherits that story's id and slug, so its page keeps its URL when articles join it: the story
+holding most of an old story's articles keeps it. Without a state file every story starts afresh.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 
-from .models import Briefing, History, Story
+from ..models import Article, Story
+from ..text import slugify
 
-MAX_CHANGES = 8
+
+def identify(groups: list[list[Article]], previous: dict[str, dict]) -> list[Story]:
+    """Groups of articles -> stories with their ids and slugs, newest first.
+    previous: the last build's stories by id ({"slug", "articles": [article ids]}), or {}."""
+    stories = [make_story(members) for members in groups]
+    seen: Counter = Counter(story.slug for story in stories)
+    unique = []
+    for story in stories:
+        if seen[story.slug] > 1:
+            story = replace(story, slug=f"{story.slug}-{story.id[:6]}")
+        unique.append(story)
+    newest_first = sorted(unique, key=lambda s: (-(s.last_day or date.min).toordinal(), s.slug))
+    return keep_ids(newest_first, previous)
+
+
+def founder(articles: list[Article]) -> Article:
+    """The article a story is named after: the earliest, ties broken by id."""
+    return min(articles, key=lambda a: (a.day or date.max, a.id))
+
+
+def make_story(articles: list[Article]) -> Story:
+    """A story of these articles (in date order), named after its founder."""
+    first = founder(articles)
+    story_id = hashlib.sha1(first.id.encode("utf-8")).hexdigest()[:10]
+    prefix = first.day.isoformat() if first.day else "undated"
+    slug = f"{prefix}-{slugify(first.headline, 50)}"
+    ordered = tuple(sorted(articles, key=_article_order))
+    return Story(id=story_id, slug=slug, articles=ordered)
+
+
+def _article_order(article: Article):
+    return (article.published.isoformat() if article.published else "9999", article.source.name.lower(), article.id)
 
 
 def keep_ids(stories: list[Story], previous: dict[str, dict]) -> list[Story]:
@@ -45,53 +80,3 @@ def keep_ids(stories: list[Story], previous: dict[str, dict]) -> list[Story]:
         used_slugs.add(story.slug)
         result.append(story)
     return result
-
-
-def record(briefing: Briefing) -> dict:
-    story = briefing.story
-    return {
-        "slug": story.slug,
-        "articles": sorted(a.id for a in story.articles),
-        "outlets": sorted({a.source.key for a in story.articles}),
-        "figures": {f.label: sorted(f.sources) for f in briefing.figures},
-    }
-
-
-def with_history(briefings: list[Briefing], previous: dict[str, dict]) -> tuple[list[Briefing], dict[str, dict]]:
-    """Attach dates and changes to each briefing; return them and the state to save."""
-    updated, state = [], {}
-    for briefing in briefings:
-        story = briefing.story
-        now = record(briefing)
-        before = previous.get(story.id)
-        if before and before.get("articles") == now["articles"]:
-            changes = tuple(before.get("changes", ()))  # nothing new: the last update stays the last update
-        elif before:
-            changes = describe_changes(before, now, briefing)
-        else:
-            changes = ()
-        dates = [a.published for a in story.articles if a.published]
-        history = History(min(dates) if dates else None, max(dates) if dates else None, changes)
-        updated.append(replace(briefing, history=history))
-        state[story.id] = {**now, "changes": list(changes)}
-    return updated, state
-
-
-def describe_changes(before: dict, now: dict, briefing: Briefing) -> tuple[str, ...]:
-    names = {s.key: s.name for s in briefing.story.sources}
-    changes = []
-    added = sorted(set(now["articles"]) - set(before.get("articles", [])))
-    if added:
-        changes.append(f"{len(added)} new article{'s' if len(added) != 1 else ''}")
-    for outlet in sorted(set(now["outlets"]) - set(before.get("outlets", []))):
-        changes.append(f"new outlet: {names.get(outlet, outlet)}")
-    old_figures = before.get("figures", {})
-    for label, sources in sorted(now["figures"].items()):
-        if label not in old_figures:
-            changes.append(f"new figure: {label}")
-        elif sorted(old_figures[label]) != sources:
-            changes.append(f"figure {label} now reported by " + ", ".join(names.get(s, s) for s in sources))
-    gone = sorted(set(old_figures) - set(now["figures"]))
-    for label in gone[:2]:
-        changes.append(f"figure no longer among the key figures: {label}")
-    return tuple(changes[:MAX_CHANGES])

@@ -1,0 +1,94 @@
+"""One article's metadata: its date, address and outlet, checked and inferred."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Any
+
+from ..models import RawArticle
+from .context import ReadContext
+from .frontmatter import http_url, optional_text
+from .sources import resolve_source
+
+
+DATE_LINE_RE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def make_article(article_id, display, meta, body, reader: ReadContext, body_line, path, line_of=None) -> RawArticle | None:
+    line = line_of
+    body = body.strip("\n")
+    if not body.strip():
+        reader.report("error", display if line_of is None else display.rsplit(":", 1)[0], line, "empty article body; article skipped")
+        return None
+    file_display = display if line_of is None else display.rsplit(":", 1)[0]
+
+    published = _parse_published(meta.get("published"), reader, file_display, line)
+    if published is None and meta.get("published") is None:
+        published, body = _date_from_first_line(body)
+        if published:
+            reader.report("info", file_display, line or body_line, f"no 'published' date; using the date on the article's first line ({published.date().isoformat()})")
+
+    url = http_url(meta.get("url"))
+    if meta.get("url") and not url:
+        reader.report("warning", file_display, line, f"url {str(meta.get('url'))[:80]!r} is not an http(s) address; dropped")
+
+    source = resolve_source(meta.get("source"), body, path, reader, file_display, line)
+    return RawArticle(
+        id=article_id,
+        path=display,
+        source=source,
+        raw_text=body,
+        title=optional_text(meta.get("title")),
+        published=published,
+        url=url,
+        author=optional_text(meta.get("author")),
+        lang=optional_text(meta.get("lang")) or "en",
+        license=optional_text(meta.get("license")),
+        summary_only=bool(meta.get("summary_only")),
+    )
+
+
+def _parse_published(value: Any, reader: ReadContext, display: str, line: int | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return _naive_utc(value)
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    try:
+        parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        return _naive_utc(parsed)
+    try:
+        raise ValueError
+    except ValueError:
+        reader.report("warning", display, line, f"published {str(value)[:40]!r} is not an ISO date (2017-10-15 or 2017-10-15T08:00); ignored")
+        return None
+
+
+def _naive_utc(value: datetime) -> datetime:
+    """Compare every date in one time zone: UTC, without tzinfo."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _date_from_first_line(body: str) -> tuple[datetime | None, str]:
+    """Archives such as Wikinews put the date alone on the first line: take it, honestly, from there."""
+    first, _, rest = body.partition("\n")
+    match = DATE_LINE_RE.match(first.strip())
+    if not match:
+        return None, body
+    try:
+        parsed = datetime.strptime(f"{match['month']} {match['day']} {match['year']}", "%B %d %Y")
+    except ValueError:
+        return None, body
+    return parsed, rest.strip("\n")

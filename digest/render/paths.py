@@ -1,0 +1,38 @@
+"""Where each page lives, and which names get a topic page."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from ..models import Entity, Outline
+from ..text import slugify
+
+
+def briefing_path(briefing: Outline) -> str:
+    """The briefing's page, relative to the docs folder."""
+    return f"briefings/{briefing.story.slug}.md"
+
+
+def briefing_url(briefing: Outline) -> str:
+    """The briefing's address on the site, relative to its root (directory URLs)."""
+    return briefing_path(briefing)[: -len(".md")] + "/"
+
+
+def tag_slug(entity: Entity) -> str:
+    """The slug of a name's topic page."""
+    return _name_slug(entity.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_slug(name: str) -> str:
+    # Asked for every name of every briefing by the topic pages and each briefing's tags
+    # (325,000 times at 100,000 articles), for far fewer names
+    return slugify(name, 50)
+
+
+def topic_slugs(briefings: list[Outline]) -> frozenset[str]:
+    """Names that get a topic page: those two or more briefings share. A page listing one
+    briefing only sends the reader back where they came from (and a year of news names
+    tens of thousands of people once)."""
+    counts = Counter(slug for b in briefings for slug in {tag_slug(e) for e in b.entities})
+    return frozenset(slug for slug, n in counts.items() if n >= 2)

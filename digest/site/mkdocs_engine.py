@@ -1,0 +1,120 @@
+"""The MkDocs engine (with the Material theme): the only module that imports MkDocs.
+
+It reads mkdocs.yml for where the generated pages and the site go, builds the site with MkDocs'
+own build() and digest's hooks (mkdocs_hooks.py: Pagefind search in Material's box), serves a
+live preview, and says how a page leaves parts of itself out of search (MATERIAL_MARKUP).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DigestError
+from .engine import SiteLayout
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialMarkup:
+    """Material's conventions, which the Pagefind hooks honour: `data-search-exclude` on an
+    element (a span inline; a paragraph through attr_list; a block of sections through md_in_html)
+    and `search: exclude: true` in a page's front matter."""
+
+    unsearched_paragraph: str = "{: data-search-exclude }"
+    unsearched_sections: tuple[str, str] = ('<div data-search-exclude="" markdown="1">', "</div>")
+    excluded_page: tuple[str, ...] = ("search:", "  exclude: true")
+    hide_toc: tuple[str, ...] = ("hide:", "  - toc")
+
+    def unsearched(self, markdown: str) -> str:
+        return f'<span data-search-exclude="">{markdown}</span>'
+
+
+MATERIAL_MARKUP = MaterialMarkup()
+
+
+class MkDocsEngine:
+    """The site engine digest builds with: MkDocs and the Material theme."""
+
+    markup = MATERIAL_MARKUP
+
+    def layout(self, config_file: Path) -> SiteLayout:
+        return read_layout(config_file)
+
+    def build(self, layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool) -> None:
+        build_site(layout, docs_dir, site_dir, strict)
+
+    def serve(self, layout: SiteLayout, address: str | None) -> None:
+        serve_site(layout, address)
+
+    def wrote(self, folder: Path) -> bool:
+        """A site MkDocs built: a sitemap and a search index."""
+        return (folder / "sitemap.xml").exists() and ((folder / "search" / "search_index.json").exists() or (folder / "pagefind" / "pagefind.js").exists())
+
+
+def read_layout(config_file: Path) -> SiteLayout:
+    """Where mkdocs.yml wants the generated pages and the built site."""
+    from mkdocs.utils import yaml_load
+
+    config_file = Path(config_file).resolve()
+    if not config_file.exists():
+        raise DigestError(f"{config_file}: no MkDocs configuration; the project's mkdocs.yml is needed to build the site")
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            data = yaml_load(handle) or {}
+    except Exception as exc:  # mkdocs raises its own YAML errors
+        raise DigestError(f"{config_file}: cannot read: {exc}") from exc
+    base = config_file.parent
+    return SiteLayout(
+        config_file=config_file,
+        docs_dir=(base / str(data.get("docs_dir", "docs"))).resolve(),
+        site_dir=(base / str(data.get("site_dir", "site"))).resolve(),
+        site_name=str(data.get("site_name", "News briefings")),
+        site_url=str(data["site_url"]) if data.get("site_url") else None,
+        hooks=tuple(str((base / h).resolve()) for h in data.get("hooks") or [] if isinstance(h, str)),
+    )
+
+
+def build_site(layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool) -> None:
+    """Run MkDocs on docs_dir into site_dir (both staging folders)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    errors = _ErrorLog()
+    logger.addHandler(errors)
+    try:
+        config = load_config(config_file=str(layout.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict,
+                             hooks=_hooks(layout))
+        build(config)
+    except (Abort, ConfigurationError) as exc:
+        # MkDocs logs what went wrong (a plugin's or hook's error) and then aborts with a generic message
+        raise DigestError("MkDocs build failed: " + "; ".join(errors.messages + [str(exc)])) from exc
+    finally:
+        logger.removeHandler(errors)
+
+
+class _ErrorLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def serve_site(layout: SiteLayout, address: str | None) -> None:
+    """MkDocs' live-reloading server on the generated pages (until interrupted)."""
+    from mkdocs.commands.serve import serve
+
+    options = {"dev_addr": address} if address else {}
+    serve(config_file=str(layout.config_file), docs_dir=str(layout.docs_dir), hooks=_hooks(layout), **options)
+
+
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+
+
+def _hooks(layout: SiteLayout) -> list[str]:
+    """The project's own hooks from mkdocs.yml, then digest's (the site's search: Pagefind in Material's box)."""
+    return list(layout.hooks) + ([str(HOOKS)] if str(HOOKS) not in layout.hooks else [])
