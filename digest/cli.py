@@ -151,4 +151,5 @@ def figures(source) -> None:
 
 
 def main() -> None:
+    """The `digest` command."""
     cli()

@@ -64,6 +64,8 @@ class Limits:
 
 @dataclass(frozen=True, slots=True)
 class DigestConfig:
+    """The options of one build; every field is documented on the line below it."""
+
     content_dir: Path = Path("content")
     """The corpus: content/sources.yml and content/articles/."""
     config_file: Path = Path("mkdocs.yml")

@@ -153,10 +153,12 @@ class Article:
 
     @property
     def day(self) -> date | None:
+        """The day it was published, if known."""
         return self.published.date() if self.published else None
 
     @property
     def headline(self) -> str:
+        """Its title, or 'Untitled article'."""
         return self.title or "Untitled article"
 
 
@@ -170,6 +172,7 @@ class Story:
 
     @property
     def sources(self) -> tuple[Source, ...]:
+        """Its outlets, by name."""
         seen: dict[str, Source] = {}
         for article in self.articles:
             seen.setdefault(article.source.key, article.source)
@@ -177,11 +180,13 @@ class Story:
 
     @property
     def first_day(self) -> date | None:
+        """The day of its earliest dated article."""
         days = [a.day for a in self.articles if a.day]
         return min(days) if days else None
 
     @property
     def last_day(self) -> date | None:
+        """The day of its latest dated article."""
         days = [a.day for a in self.articles if a.day]
         return max(days) if days else None
 
@@ -196,6 +201,8 @@ class Citation:
 
 @record
 class SummarySentence:
+    """A summary sentence, the article it is taken from and its citations."""
+
     text: str
     article_id: str
     citations: tuple[Citation, ...]
@@ -257,17 +264,22 @@ class KeyFigure:
 
     @property
     def sources(self) -> tuple[str, ...]:
+        """The outlets reporting it, by key, sorted."""
         return tuple(sorted({r.source for r in self.reports}))
 
 
 @record
 class Entity:
+    """A person, organisation or place a story names."""
+
     name: str
     kind: str  # "person", "organisation", "place"
 
 
 @record
 class Quote:
+    """A sentence an outlet attributes to a speaker."""
+
     speaker: str
     source: str
     article_id: str
@@ -287,18 +299,24 @@ class OutletView:
 
 @record
 class SharedFact:
+    """A fact, as one sentence, with the outlets' articles that state it."""
+
     text: str
     citations: tuple[Citation, ...]
 
 
 @record
 class FigureDifference:
+    """One counted thing the outlets give different values for."""
+
     counts: str
     values: tuple[tuple[str, str, str], ...]  # (source, figure text, sentence)
 
 
 @record
 class WordingDifference:
+    """Words the outlets use differently for the same thing, with an example and a note."""
+
     terms: tuple[tuple[str, str], ...]  # (source, term)
     example: tuple[tuple[str, str], ...] = ()  # (source, sentence)
     note: str = ""
@@ -306,6 +324,9 @@ class WordingDifference:
 
 @record
 class Comparison:
+    """How the outlets' coverage of a story compares: one field per comparison view
+    (briefing/compare.py COMPARISON_VIEWS)."""
+
     outlets: tuple[OutletView, ...]
     shared: tuple[SharedFact, ...]
     exclusive: tuple[SharedFact, ...]
@@ -315,6 +336,7 @@ class Comparison:
 
     @property
     def single_outlet(self) -> bool:
+        """Only one outlet covers the story: nothing to compare."""
         return len(self.outlets) < 2
 
 
@@ -355,6 +377,7 @@ class Outline:
 
     @classmethod
     def of(cls, briefing: Briefing) -> "Outline":
+        """The outline of a whole briefing."""
         figures = tuple(replace(figure, reports=_first_report_per_outlet(figure.reports)) for figure in briefing.figures)
         return cls(briefing.story, briefing.headline, briefing.summary, figures, briefing.entities, briefing.history)
 

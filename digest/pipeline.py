@@ -35,6 +35,9 @@ __all__ = ["Analysis", "DigestConfig", "DigestResult", "GroupingConfig", "Limits
 
 @dataclass(frozen=True, slots=True)
 class DigestResult:
+    """What a build made and found: the briefings' outlines, the diagnostics, where the output went
+    and the seconds per stage."""
+
     briefings: tuple[Outline, ...]
     """Every story's briefing, newest first, as an outline (all but its comparison)."""
     diagnostics: tuple[Diagnostic, ...]
@@ -46,6 +49,7 @@ class DigestResult:
 
     @property
     def problems(self) -> list[Diagnostic]:
+        """The warnings and errors (what --strict fails on)."""
         return [d for d in self.diagnostics if d.level in ("warning", "error")]
 
 

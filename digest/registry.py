@@ -11,13 +11,17 @@ T = TypeVar("T")
 
 
 class Registry(Generic[T]):
+    """Named items with priorities; iterating gives the items, highest priority first (ties by name)."""
+
     def __init__(self) -> None:
         self._items: dict[str, tuple[float, T]] = {}
 
     def register(self, item: T, name: str, priority: float) -> None:
+        """Add an item, or replace the item of that name."""
         self._items[name] = (priority, item)
 
     def deregister(self, name: str) -> None:
+        """Remove an item by name (nothing if absent)."""
         self._items.pop(name, None)
 
     def __contains__(self, name: str) -> bool:
@@ -28,6 +32,7 @@ class Registry(Generic[T]):
         return (item for _, (_, item) in ordered)
 
     def names(self) -> list[str]:
+        """The names, in the order the items run."""
         return [name for name, _ in sorted(self._items.items(), key=lambda kv: (-kv[1][0], kv[0]))]
 
 

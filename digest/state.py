@@ -14,10 +14,12 @@ STATE_FILE = "digest-state.json"
 
 
 def state_path(content_dir: Path) -> Path:
+    """content/digest-state.json."""
     return Path(content_dir) / STATE_FILE
 
 
 def load_state(content_dir: Path) -> dict:
+    """The state file's contents, or {} when it is missing or unreadable (only continuity is lost)."""
     path = state_path(content_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

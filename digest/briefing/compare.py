@@ -46,6 +46,7 @@ def comparison_of(text: StoryText, scores: np.ndarray, reports: list[FigureRepor
 
 
 def outlet_views(story_text: StoryText) -> list[OutletView]:
+    """Per outlet: its articles, words and sentences in the story, and the terms it stresses."""
     by_source = story_text.by_source()
     term_counts = _outlet_terms(story_text)
     outlet_words = _outlet_words(story_text)

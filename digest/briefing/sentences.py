@@ -13,12 +13,15 @@ from ..text import split_dateline
 
 @dataclass(frozen=True)
 class StorySentence:
+    """One sentence of a story, with the article it comes from and the text shown for it."""
+
     article: Article
     sentence: Sentence
     text: str  # as shown: the dateline removed
 
     @property
     def source(self) -> str:
+        """The outlet's key."""
         return self.article.source.key
 
     @property
@@ -29,6 +32,9 @@ class StorySentence:
 
 @dataclass(frozen=True)
 class StoryText:
+    """Every sentence of a story in article order, its TF-IDF rows and their cosine similarities
+    (n x n), computed once and read by every part of the briefing."""
+
     sentences: tuple[StorySentence, ...]
     vectors: object  # sparse, L2-normalised TF-IDF rows
     similarity: np.ndarray
@@ -52,6 +58,7 @@ class StoryText:
 
 
 def display_text(sentence: Sentence) -> str:
+    """A sentence as shown: the first sentence of an article without its dateline."""
     if sentence.index == 0:
         dateline = split_dateline(sentence.text)
         if dateline and dateline[2]:
@@ -61,6 +68,7 @@ def display_text(sentence: Sentence) -> str:
 
 
 def story_text(story: Story) -> StoryText:
+    """The sentences of a story (those with a word in them), vectorised once for the whole briefing."""
     items = tuple(
         StorySentence(article, sentence, display_text(sentence))
         for article in story.articles

@@ -20,6 +20,7 @@ REDUNDANT = 0.3  # about the same fact as a chosen sentence: it would only add a
 
 
 def summary_length(story_text: StoryText) -> int:
+    """Sentences in the summary: 4 for one article, up to 7 for four or more."""
     articles = len({item.article.id for item in story_text.sentences})
     return {1: 4, 2: 5, 3: 6}.get(articles, 7)
 
@@ -76,6 +77,8 @@ def citations_for(story_text: StoryText, i: int) -> tuple[Citation, ...]:
 
 
 def summarize(story_text: StoryText, length: int | None = None, scores: np.ndarray | None = None) -> tuple[SummarySentence, ...]:
+    """The summary: `length` sentences (default: by the number of articles) picked by MMR from
+    the most important, in story order, each cited to the outlets that report its fact."""
     items = story_text.sentences
     if not items:
         return ()

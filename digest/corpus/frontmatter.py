@@ -94,16 +94,19 @@ def _front_matter_line(lines: list[str], key: str) -> int | None:
 
 
 def suggest(key: str, known: tuple[str, ...]) -> str:
+    """' (did you mean 'title'?)' for a misspelt key, else ''."""
     close = difflib.get_close_matches(key, known, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def yaml_line(exc: Exception) -> int | None:
+    """The line a YAML error points at, when it says."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     return mark.line + 1 if mark is not None else None
 
 
 def yaml_problem(exc: Exception) -> str:
+    """A YAML error's message, one line."""
     problem = getattr(exc, "problem", None)
     return str(problem) if problem else str(exc).splitlines()[0]
 

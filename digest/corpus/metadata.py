@@ -21,6 +21,8 @@ DATE_LINE_RE = re.compile(
 
 
 def make_article(article_id, display, meta, body, reader: ReadContext, body_line, path, line_of=None) -> RawArticle | None:
+    """A RawArticle from a file's (or JSON line's) metadata and body, with what is missing
+    inferred and reported; None (reported as an error) when the body is empty."""
     line = line_of
     body = body.strip("\n")
     if not body.strip():

@@ -46,6 +46,8 @@ def _decode(data: bytes, reader: ReadContext, display: str) -> str:
 
 
 def read_text_article(path: Path, reader: ReadContext) -> Iterator[RawArticle]:
+    """The article of one `.md`/`.txt` file: YAML front matter, then the body; a leading
+    `# Heading` is its title."""
     display = display_path(reader.root, path)
     data = _read_bytes(path, reader, display)
     if data is None:

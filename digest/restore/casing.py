@@ -22,6 +22,7 @@ MapWork = Callable[[Callable, list], list]
 
 
 def serial_map(function: Callable, items: list) -> list:
+    """map_work in this process."""
     return [function(item) for item in items]
 
 
@@ -56,6 +57,7 @@ class CasingModel:
     """word_form's answers, asked again and again once the model is learned."""
 
     def merge(self, counts: tuple[Counter, Counter, Counter, Counter]) -> None:
+        """Add one text's evidence (casing_counts) to the model."""
         words, in_names, phrases, whole_names = counts
         self._forms.clear()
         self.whole_names.update(whole_names)
@@ -117,6 +119,7 @@ class CasingModel:
         return False
 
     def phrase_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The corpus's preferred capitalised form of a lowered name, or None."""
         forms = self.phrases.get(key)
         # ties by the form itself, not by which article came first
         return max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0] if forms else None
@@ -145,6 +148,7 @@ class CasingModel:
 
     @property
     def longest_phrase(self) -> int:
+        """Words in the longest name the model knows."""
         return self._phrase_index()[0]
 
     def _pair_index(self) -> dict[tuple[str, str], list[tuple[str, ...]]]:

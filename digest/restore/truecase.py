@@ -227,5 +227,6 @@ def _title_lowercased(cleaned: str) -> bool:
 
 
 def restore_title(title: str, model: CasingModel) -> str:
+    """A title cleaned, and truecased when it arrived lowercased."""
     cleaned = clean(title)
     return truecase_sentence(cleaned, model) if _title_lowercased(cleaned) else cleaned

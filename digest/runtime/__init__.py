@@ -94,6 +94,7 @@ class Runtime:
             self.cache.put(kind, key, value)
 
     def commit(self) -> None:
+        """Make what was stored durable."""
         self.cache.commit()
 
     def reading(self) -> AbstractContextManager[None]:

@@ -21,6 +21,7 @@ from .memory import collector_paused
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
+    """A hash of digest's own source: part of every key, so a code change starts afresh."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent  # digest/
     for path in sorted(package.rglob("*.py")):
@@ -64,6 +65,7 @@ class Cache:
         return self._db
 
     def get(self, kind: str, key: str):
+        """The value stored under (kind, key), or None (also when it cannot be read); counts as used."""
         db = self._connection()
         if db is None:
             return None
@@ -90,6 +92,7 @@ class Cache:
         return found
 
     def put(self, kind: str, key: str, value) -> None:
+        """Store a value (pickled) under (kind, key); a write that fails only costs speed."""
         db = self._connection()
         if db is None:
             return
@@ -100,6 +103,7 @@ class Cache:
             pass
 
     def commit(self) -> None:
+        """Make what was stored durable (nothing if the cache is unusable)."""
         if self._db is not None:
             try:
                 self._db.commit()
@@ -107,6 +111,7 @@ class Cache:
                 pass
 
     def keys(self) -> list[tuple[str, str]]:
+        """Every (kind, key) stored, sorted."""
         db = self._connection()
         return sorted(db.execute("SELECT kind, key FROM results").fetchall()) if db is not None else []
 

@@ -17,14 +17,20 @@ R = TypeVar("R")
 
 
 class Executor(Protocol):
+    """Runs a function over items, results in input order, wherever the work happens."""
+
     def map(self, function: Callable[[T], R], items: Iterable[T], tick: Callable[[int], None] | None = None) -> list[R]:
         """function over items, results in input order; tick(n) as n more are done."""
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Stop the workers."""
 
 
 class SerialExecutor:
+    """Everything in this process, one item after another."""
+
     def map(self, function, items, tick=None):
+        """function over items, here; results in input order."""
         results = []
         for item in items:
             results.append(function(item))
@@ -33,6 +39,7 @@ class SerialExecutor:
         return results
 
     def close(self) -> None:
+        """Nothing to stop."""
         pass
 
 
@@ -45,6 +52,7 @@ class ProcessExecutor:
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_setup)
 
     def map(self, function, items, tick=None):
+        """function over items on the pool, in chunks; results in input order."""
         items = list(items)
         chunk = max(1, len(items) // (self.jobs * 8))
         results = []
@@ -55,6 +63,7 @@ class ProcessExecutor:
         return results
 
     def close(self) -> None:
+        """Stop the worker processes."""
         self.pool.shutdown()
 
 
@@ -67,6 +76,7 @@ class DaskExecutor:
         self.client = Client(address)
 
     def map(self, function, items, tick=None):
+        """function over items on the cluster, in batches; results in input order."""
         from distributed import as_completed
 
         items = list(items)
@@ -80,6 +90,7 @@ class DaskExecutor:
         return [result for batch in self.client.gather(futures) for result in batch]
 
     def close(self) -> None:
+        """Disconnect from the cluster."""
         self.client.close()
 
 
@@ -116,6 +127,7 @@ def _run_batch(function, batch):
 
 
 def make_executor(jobs: int = 1, dask_address: str | None = None) -> Executor:
+    """The executor for --dask ADDRESS, else --jobs N (0: one per core; 1: this process)."""
     if dask_address:
         return DaskExecutor(dask_address)
     if jobs == 0:

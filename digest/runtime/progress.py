@@ -11,6 +11,8 @@ Tick = Callable[[int], None]
 
 
 class Progress:
+    """Progress of a build's stages on a stream (stderr), or nothing when disabled."""
+
     def __init__(self, enabled: bool = False, stream: TextIO | None = None, interval: float = 10.0) -> None:
         self.enabled = enabled
         self.stream = stream or sys.stderr
@@ -19,6 +21,8 @@ class Progress:
 
     @contextmanager
     def stage(self, name: str, total: int, unit: str) -> Iterator[Tick]:
+        """A tick(n) for a stage of `total` items: a bar on a terminal, a log line every
+        `interval` seconds elsewhere (and one at the end if it took that long)."""
         if not self.enabled or total == 0:
             yield lambda done=1: None
             return

@@ -26,6 +26,7 @@ class MaterialMarkup:
     hide_toc: tuple[str, ...] = ("hide:", "  - toc")
 
     def unsearched(self, markdown: str) -> str:
+        """Inline Markdown shown on the page, left out of search."""
         return f'<span data-search-exclude="">{markdown}</span>'
 
 
@@ -38,12 +39,15 @@ class MkDocsEngine:
     markup = MATERIAL_MARKUP
 
     def layout(self, config_file: Path) -> SiteLayout:
+        """Where mkdocs.yml wants the pages and the site."""
         return read_layout(config_file)
 
     def build(self, layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool) -> None:
+        """MkDocs' build() on docs_dir into site_dir, with digest's hooks."""
         build_site(layout, docs_dir, site_dir, strict)
 
     def serve(self, layout: SiteLayout, address: str | None) -> None:
+        """MkDocs' live-reloading server."""
         serve_site(layout, address)
 
     def wrote(self, folder: Path) -> bool:

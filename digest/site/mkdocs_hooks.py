@@ -43,6 +43,7 @@ class PagefindSearch(BasePlugin):
 
 
 def on_config(config, **kwargs):
+    """Add digest's theme overrides and stand in for Material's search plugin (warn if it is on)."""
     _add_theme_overrides(config)
     if MATERIAL_SEARCH in config.plugins:
         log.warning("mkdocs.yml: the `search` plugin builds a lunr index this site does not use "
@@ -66,10 +67,12 @@ _pages = {"to index": 0, "marked": 0}
 
 
 def on_pre_build(config, **kwargs) -> None:
+    """Count afresh (`digest serve` builds again in the same process)."""
     _pages.update({"to index": 0, "marked": 0})  # `digest serve` builds again in the same process
 
 
 def on_post_page(output, page, config, **kwargs):
+    """Mark a page's article for Pagefind, unless its front matter leaves it out of search."""
     if (page.meta.get("search") or {}).get("exclude"):
         return output
     _pages["to index"] += 1
@@ -81,6 +84,7 @@ def on_post_page(output, page, config, **kwargs):
 
 
 def on_post_build(config, **kwargs) -> None:
+    """Index the built site with Pagefind; fail if no page could be marked for it."""
     if _pages["to index"] and not _pages["marked"]:
         # Unmarked, Pagefind would index every page whole, navigation and excluded pages included
         raise PluginError(f"no page has Material's `{ARTICLE}`, so none can be marked for search; "
