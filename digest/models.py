@@ -69,9 +69,9 @@ class Sentence:
 
 
 class Sentences(Sequence[Sentence]):
-    """An article's sentences in order, a value stored compressed: as Python strings and records
-    a year of articles took 0.9 GB at 100,000 articles, compressed 0.15 GB. Read it as a sequence
-    of `Sentence`s; equal when the sentences are."""
+    """An article's sentences in order, a value stored compressed (a build holds every article
+    of a year; as strings and records they would take six times the memory). Read it as a
+    sequence of `Sentence`s; equal when the sentences are."""
 
     __slots__ = ("packed",)
 
@@ -144,8 +144,8 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The analysed text, a paragraph a line. Made from the sentences when asked: a year of
-        articles held as text and as sentences took 0.6 GB more at 100,000 articles."""
+        """The analysed text, a paragraph a line. Made from the sentences when asked, so a build
+        does not hold every article twice."""
         paragraphs: dict[int, list[str]] = {}
         for sentence in self.sentences:
             paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)

@@ -76,7 +76,7 @@ def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str]
     tagged: dict[str, list[Outline]] = defaultdict(list)
     entity_of: dict[str, Entity] = {}
     for briefing in briefings:
-        named: dict[str, Entity] = {}  # each topic once a briefing (was a list search: 1.2 s at 16,000 briefings)
+        named: dict[str, Entity] = {}  # each topic once a briefing
         for entity in briefing.entities:
             named.setdefault(tag_slug(entity), entity)
         for slug, entity in named.items():

@@ -25,8 +25,7 @@ def tag_slug(entity: Entity) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _name_slug(name: str) -> str:
-    # Asked for every name of every briefing by the topic pages and each briefing's tags
-    # (325,000 times at 100,000 articles), for far fewer names
+    # Asked for every name of every briefing by the topic pages and each briefing's tags, for far fewer names
     return slugify(name, 50)
 
 

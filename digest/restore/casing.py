@@ -180,8 +180,8 @@ class CasingModel:
         vocabulary = sorted(present)
         if not present.isdisjoint(("d", "l", "o")):  # d'Estaing, l'Oréal, O'Brien
             vocabulary.extend(f"{word}'{tokens[i + 1]}" for i, word in enumerate(tokens[:-1]) if word in ("d", "l", "o"))
-        # By the text's word pairs, then a search of the joined text for longer names: trying
-        # every phrase each word starts, at every token, took 1 ms an article at 100,000 articles
+        # By the text's word pairs, then a search of the joined text for longer names, rather
+        # than trying every phrase each word starts at every token
         by_pair = self._pair_index()
         joined = f" {' '.join(tokens)} "
         names = set()

@@ -95,11 +95,9 @@ class DaskExecutor:
 
 
 class Shared:
-    """A large read-only object every task of a stage needs (the casing model, 9 MB pickled at
-    100,000 articles). Work sent to processes or a cluster is pickled a batch of tasks at a time,
-    and the object with it: wrapped in this it is pickled once here and unpickled once per worker
-    process (measured: a rebuild's 88 re-cased articles took 8 s, nearly all of it the model
-    travelling with each batch). Tasks read `.value`."""
+    """A large read-only object every task of a stage needs (the casing model). Work sent to
+    processes or a cluster is pickled a batch of tasks at a time, and the object with it: wrapped
+    in this it is pickled once here and unpickled once per worker process. Tasks read `.value`."""
 
     def __init__(self, value) -> None:
         self.value = value

@@ -1,8 +1,7 @@
 """The briefing store: every story's outline for the index pages, whole briefings on demand,
 and the texts made from them, kept between builds.
 
-A whole briefing took 0.7 ms to read back (19.6 KB of records, mostly the figures' reports and
-the comparison), 11 s for the 16,000 stories of a 100,000-article rebuild, and only the pages of
+A whole briefing is large (mostly the figures' reports and the comparison) and only the pages of
 changed stories need one. So the store reads back an unchanged story's outline (all the index
 pages, feeds and story history read), and a whole briefing only when its page must be written.
 Briefings are stored without their story (every article's text again): the story is at hand when

@@ -1,9 +1,8 @@
-"""MkDocs hooks that digest's site build registers (see site.py). Loaded by MkDocs from this
-file's path, so it imports nothing from the package.
+"""MkDocs hooks that digest's site build registers (see mkdocs_engine.py). Loaded by MkDocs from
+this file's path, so it imports nothing from the package.
 
 One job: the site's search. Material's own search plugin puts the text of every page into one
-JSON file that the browser loads whole; near 10,000 briefings that file passed 12 MB and the
-first result took over 300 ms, and building it was a fifth of the MkDocs build. Instead, after
+JSON file that the browser loads whole, which grows with every briefing. Instead, after
 the build, Pagefind indexes the pages into small chunks, and a query loads only the chunks it
 needs. Material's search box stays: a theme override (theme/partials/search.html) drives it
 with Pagefind's JavaScript API.
