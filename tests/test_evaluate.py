@@ -25,3 +25,22 @@ def test_lowercasing_like_the_reuters_seed():
 def test_missing_evaluation_sets_are_reported(tmp_path, capsys):
     assert main(["--eval-dir", str(tmp_path / "nowhere")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_the_quality_gate_fails_on_a_drop_and_never_lowers_a_floor_unasked():
+    from tools import gate
+
+    def run(r2, f1):
+        return {"summaries": [{"set": "DUC", "system": "ours (briefing summary)", "R-2": r2},
+                              {"set": "DUC", "system": "sumy LexRank", "R-2": 1.0}],
+                "stories": [{"set": "ECB", "system": "ours (digest grouping)", "F1": f1}]}
+
+    floors, refused = gate.pin(run(10.5, 0.93), {})
+    assert floors == {"summaries | DUC | R-2": 10.3, "stories | ECB | F1": 0.925} and not refused
+    assert gate.check(run(10.4, 0.93), floors) == []
+    assert gate.check(run(10.0, 0.93), floors) == ["summaries | DUC | R-2: 10 is below the floor 10.3"]
+    assert gate.check({"summaries": []}, floors) == ["summaries | DUC | R-2: no score (floor 10.3)"]
+    assert gate.check({"figures": []}, floors) == []  # a task not run is not judged
+    lowered, refused = gate.pin(run(9.0, 0.95), floors)
+    assert lowered["summaries | DUC | R-2"] == 10.3 and lowered["stories | ECB | F1"] == 0.945 and len(refused) == 1
+    assert gate.pin(run(9.0, 0.95), floors, allow_regression=True)[0]["summaries | DUC | R-2"] == 8.8

@@ -455,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     parser.add_argument("--out", type=Path, default=Path("eval-results/evaluation.json"))
     parser.add_argument("--tasks", default=",".join(TASKS))
+    parser.add_argument("--pin", action="store_true", help="Pin this run's scores as the quality floors (tools/floors.json).")
+    parser.add_argument("--allow-regression", action="store_true", help="With --pin: lower a floor too.")
+    parser.add_argument("--no-gate", action="store_true", help="Report the scores without checking the floors.")
     args = parser.parse_args(argv)
     if not args.eval_dir.is_dir():
         print(f"evaluate: {args.eval_dir} not found: the public evaluation sets live in ../shared/eval/ beside the project", file=sys.stderr)
@@ -468,7 +471,29 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out}")
-    return 0
+    return _gate(results, args)
+
+
+def _gate(results: dict, args: argparse.Namespace) -> int:
+    """Exit status: 1 when a gated score fell below its floor (or a pin would lower one)."""
+    from tools import gate
+
+    floors = gate.load_floors()
+    if args.pin:
+        updated, refused = gate.pin(results, floors, args.allow_regression)
+        gate.save_floors(updated)
+        print(f"pinned {len(updated)} floors in {gate.FLOORS}")
+        for line in refused:
+            print(f"not lowered (use --allow-regression): {line}", file=sys.stderr)
+        return 1 if refused else 0
+    if args.no_gate:
+        return 0
+    failures = gate.check(results, floors)
+    for line in failures:
+        print(f"evaluate: below the floor: {line}", file=sys.stderr)
+    print(f"quality gate: {len(floors) - len(failures)} of {len(floors)} floors held" if not failures else
+          f"quality gate: {len(failures)} floors not held (tools/floors.json)")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
