@@ -360,6 +360,9 @@ class Briefing:
     comparison: Comparison
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     history: History = field(default_factory=History)
+    failure: str = ""
+    """Why the story's analysis failed (the exception); empty when it did not. A failed story is
+    published with what is safe: its headline, dates and articles."""
 
 
 @record
@@ -374,12 +377,13 @@ class Outline:
     figures: tuple[KeyFigure, ...]
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     history: History = field(default_factory=History)
+    failure: str = ""
 
     @classmethod
     def of(cls, briefing: Briefing) -> "Outline":
         """The outline of a whole briefing."""
         figures = tuple(replace(figure, reports=_first_report_per_outlet(figure.reports)) for figure in briefing.figures)
-        return cls(briefing.story, briefing.headline, briefing.summary, figures, briefing.entities, briefing.history)
+        return cls(briefing.story, briefing.headline, briefing.summary, figures, briefing.entities, briefing.history, briefing.failure)
 
 
 def _first_report_per_outlet(reports: tuple[FigureReport, ...]) -> tuple[FigureReport, ...]:

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .briefing import build_briefing
+from .briefing import brief
 from .config import DigestConfig, GroupingConfig, Limits
 from .corpus import load_corpus
 from .errors import DigestError
@@ -98,13 +98,24 @@ def analyse(options: DigestConfig, runtime: Runtime, clock: _Clock | None = None
     stories = group(articles, options, runtime, previous)
     clock.lap("cluster")
 
-    store = BriefingStore(runtime, partial(build_briefing, limits=options.limits))
+    store = BriefingStore(runtime, partial(brief, limits=options.limits))
     outlines = store.outlines(stories)
+    _report_failures(outlines, runtime)
     clock.lap("briefings")
 
     # After the briefings: what changed is told by their key figures as well as their articles
     outlines, stories_state = with_history(outlines, previous)
     return Analysis(outlines, sources, len(articles), {**state, "stories": stories_state}, store)
+
+
+def _report_failures(outlines: list[Outline], runtime: Runtime) -> None:
+    """An error for each story whose analysis failed (it is published with its articles only)."""
+    for outline in outlines:
+        if outline.failure:
+            paths = [article.path for article in outline.story.articles]
+            shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+            runtime.report("error", paths[0], None, f"the analysis of the story of {shown} failed ({outline.failure}); "
+                                                    "it is published with its headline, dates and articles only")
 
 
 def generate(config: DigestConfig) -> DigestResult:

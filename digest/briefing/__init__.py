@@ -5,10 +5,12 @@ runtime's workers and keeps the results between builds (runtime/store.py).
 """
 from __future__ import annotations
 
+import traceback
 from dataclasses import replace
+from pathlib import Path
 
 from ..config import Limits
-from ..models import Briefing, Quote, Story
+from ..models import Briefing, Comparison, Quote, Story
 from .compare import comparison_of
 from .entities import quotes_by_article, story_entities
 from .keyfigures import figure_reports, merge_figures
@@ -44,6 +46,30 @@ def build_briefing(story: Story, limits: Limits = Limits()) -> Briefing:
     )
 
 
+def brief(story: Story, limits: Limits = Limits()) -> Briefing:
+    """The story's briefing, or, when its analysis fails, a briefing of what is safe (headline,
+    articles, dates) that records why: one broken story never stops the build of the others."""
+    try:
+        return build_briefing(story, limits)
+    except Exception as exc:  # anything the analysis of odd text raises
+        return failed_briefing(story, exc)
+
+
+def failed_briefing(story: Story, exc: BaseException) -> Briefing:
+    """A briefing with no analysis: the story's headline and articles, and the exception."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {'/'.join(Path(frames[-1].filename).parts[-2:])}:{frames[-1].lineno}" if frames else ""
+    empty = Comparison((), (), (), (), (), ())
+    return Briefing(story, _safe_headline(story), (), (), empty, failure=f"{type(exc).__name__}: {exc}{where}")
+
+
+def _safe_headline(story: Story) -> str:
+    try:
+        return headline(story)
+    except Exception:  # the headline is plain data; this guards the guard
+        return story.articles[0].headline if story.articles else "Untitled story"
+
+
 def _quotes_and_speakers(story: Story, people: list[str]) -> tuple[list[Quote], dict[tuple[str, int], str]]:
     """Every attributed sentence as a Quote, and (article id, sentence index) -> its speaker."""
     quotes: list[Quote] = []
@@ -67,4 +93,4 @@ def headline(story: Story) -> str:
     return (titled[0] if titled else story.articles[0]).headline
 
 
-__all__ = ["StoryText", "analysed_part", "build_briefing", "headline"]
+__all__ = ["StoryText", "analysed_part", "brief", "build_briefing", "failed_briefing", "headline"]

@@ -36,14 +36,19 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
     if history.changes:
         out += ["**What changed in the last update:** " + "; ".join(md(c) for c in history.changes) + ".", markup.unsearched_paragraph, ""]
 
-    out += ["## Summary", ""]
-    for sentence in briefing.summary:
-        out.append(f"- {md(sentence.text)} {cite(sentence.citations)}")
-    out.append("")
+    if briefing.failure:
+        out += ["*This story's analysis failed, so it has no summary, key figures or comparison yet; "
+                "its articles are listed below.*", ""]
+        out += [markup.unsearched_sections[0], ""]
+    else:
+        out += ["## Summary", ""]
+        for sentence in briefing.summary:
+            out.append(f"- {md(sentence.text)} {cite(sentence.citations)}")
+        out.append("")
 
-    out += _render_figures(briefing, names, markup)
-    out += [markup.unsearched_sections[0], ""]
-    out += render_comparison(briefing.comparison, names, cite)
+        out += _render_figures(briefing, names, markup)
+        out += [markup.unsearched_sections[0], ""]
+        out += render_comparison(briefing.comparison, names, cite)
 
     out += ["## Articles", ""]
     if len(story.articles) > limits.max_analysed_articles:
