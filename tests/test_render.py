@@ -7,7 +7,7 @@ import yaml
 
 from digest.config import Limits
 from digest.render import render_briefing
-from digest.render.markup import md, plain, safe_url, yaml_string
+from digest.render.markup import html_text, md, safe_url, yaml_string
 from digest.site.mkdocs_engine import MATERIAL_MARKUP
 
 from hostile import ATTACKS
@@ -53,8 +53,10 @@ def test_urls():
     assert safe_url("https://a.example/x(1)") == "https://a.example/x%281%29"
 
 
-def test_plain_strips_markup_characters():
-    assert plain('Flood <script>x</script> "town"') == "Flood scriptx/script town"
+def test_front_matter_text_is_escaped_never_deleted():
+    assert html_text('Regulator fines Coastal  Savings & Trust\nover <Acme> loans "now"') == \
+        "Regulator fines Coastal Savings &amp; Trust over &lt;Acme&gt; loans &quot;now&quot;"
+    assert html_text("AT&T " * 100, 10) == "AT&amp;T AT&amp;T"  # cut before escaping: no half entity
 
 
 def test_topic_titles_are_yaml_strings_that_read_back_as_the_name():

@@ -229,3 +229,42 @@ def test_topic_pages_exist_for_names_briefings_share(built):
     html = (project / "site" / "briefings" / single.story.slug / "index.html").read_text()
     lonely = next(e for e in single.entities if shared[tag_slug(e)] == 1)
     assert lonely.name in html and f"tags/{tag_slug(lonely)}/" not in html  # named, not linked to a page of one
+
+
+def test_titles_show_markup_characters_as_written(make_project):
+    """'&', '<', '>' and quotes in a headline are escaped, never deleted: the page's title, its
+    heading, the home page and the archive show what the outlet wrote."""
+    from html.parser import HTMLParser
+
+    headline = 'Regulator fines Coastal Savings & Trust over <Acme> loans, AT&T "cleared"'
+    project = make_project({"wire/fine.md": f"---\nsource: wire\ntitle: '{headline}'\npublished: 2024-02-01\n---\n"
+                                            "The regulator fined Coastal Savings & Trust $2 million on Thursday over loans to Acme.\n"})
+    build(config(project))
+
+    class Texts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.found = [], {"title": [], "h1": [], "a": []}
+
+        def handle_starttag(self, tag, attrs):
+            self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            if self.open and self.open[-1] == tag:
+                self.open.pop()
+
+        def handle_data(self, data):
+            if self.open and self.open[-1] in self.found:
+                self.found[self.open[-1]].append(data.strip())
+
+    def texts(page):
+        parser = Texts()
+        parser.feed((project / "site" / page).read_text())
+        return parser.found
+
+    briefing = next((project / "site" / "briefings").glob("*/index.html")).relative_to(project / "site")
+    page = texts(briefing)
+    assert page["title"] == [f"{headline} - News briefings"]
+    assert headline in page["h1"]
+    assert headline in texts("index.html")["a"]
+    assert headline in texts("archive/2024-02/index.html")["a"]

@@ -7,7 +7,7 @@ import yaml
 from ..config import Limits
 from ..models import Briefing, Citation
 from .comparison import render_comparison
-from .markup import Markup, date_span, format_day, link, md, plain, safe_url
+from .markup import Markup, date_span, format_day, html_text, link, md, safe_url
 from .paths import tag_slug
 
 
@@ -26,7 +26,7 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
             parts.append(f"[\\[{md(names.get(c.source, c.source))}\\]]({target})")
         return markup.unsearched(" ".join(parts))
 
-    out = [_front_matter(briefing), f"# {md(plain(briefing.headline))}", ""]
+    out = [_front_matter(briefing), f"# {md(briefing.headline)}", ""]
     outlets = ", ".join(md(s.name) for s in story.sources)
     count = len(story.articles)
     out += [f"*{date_span(story.first_day, story.last_day)} · {outlets} · {count} article{'s' if count != 1 else ''}*", ""]
@@ -75,9 +75,9 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
 
 
 def _front_matter(briefing: Briefing) -> str:
-    meta = {"title": plain(briefing.headline) or "Briefing"}
+    meta = {"title": html_text(briefing.headline) or "Briefing"}
     if briefing.summary:
-        meta["description"] = plain(briefing.summary[0].text)[:200]
+        meta["description"] = html_text(briefing.summary[0].text, 200)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from ..config import Limits
 from ..models import Entity, Outline, Source
 from ..text import MONTH_NAMES
-from .markup import Markup, Page, date_span, format_day, link, md, plain, yaml_string
+from .markup import Markup, Page, date_span, format_day, html_text, link, md, yaml_string
 from .paths import briefing_path, tag_slug, topic_slugs
 
 
@@ -31,7 +31,7 @@ def _teaser(briefing: Outline, prefix: str) -> list[str]:
     outlets = ", ".join(md(s.name) for s in story.sources)
     lead = md(briefing.summary[0].text) if briefing.summary else ""
     return [
-        f"### [{md(plain(briefing.headline))}]({prefix}{briefing_path(briefing)})",
+        f"### [{md(briefing.headline)}]({prefix}{briefing_path(briefing)})",
         "",
         f"*{date_span(story.first_day, story.last_day)} · {outlets}*",
         "",
@@ -59,7 +59,7 @@ def render_archive(briefings: list[Outline], markup: Markup) -> list[Page]:
         lines = ["---", f"title: {label}", *markup.excluded_page, "---", "", f"# {label}", ""]
         for day, briefing in sorted(items, key=lambda item: (item[0] or date.min, item[1].story.slug), reverse=True):
             names = ", ".join(md(s.name) for s in briefing.story.sources)
-            lines.append(f"- {format_day(day)}: [{md(plain(briefing.headline))}](../{briefing_path(briefing)}) — {names}")
+            lines.append(f"- {format_day(day)}: [{md(briefing.headline)}](../{briefing_path(briefing)}) — {names}")
         pages.append(Page(f"archive/{key}.md", "\n".join(lines) + "\n"))
     if not months:
         index.append("*No briefings yet.*")
@@ -89,7 +89,7 @@ def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str]
     def line(briefing: Outline) -> str:
         if briefing.story.id not in listed:
             listed[briefing.story.id] = (f"- {format_day(briefing.story.first_day)}: "
-                                         f"[{md(plain(briefing.headline))}](../{briefing_path(briefing)})")
+                                         f"[{md(briefing.headline)}](../{briefing_path(briefing)})")
         return listed[briefing.story.id]
 
     pages = []
@@ -106,8 +106,8 @@ def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str]
         index.append(" · ".join(f"[{md(entity_of[s].name)}]({s}.md) ({len(tagged[s])})" for s in slugs))
         index.append("")
     for slug, entity in sorted(entity_of.items()):
-        lines = ["---", f"title: {yaml_string(plain(entity.name) or slug)}", *markup.excluded_page, "---", "",
-                 f"# {md(plain(entity.name))}", "", f"*{KIND_TITLES.get(entity.kind, 'Topic')[:-1]}*", ""]
+        lines = ["---", f"title: {yaml_string(html_text(entity.name) or slug)}", *markup.excluded_page, "---", "",
+                 f"# {md(entity.name)}", "", f"*{KIND_TITLES.get(entity.kind, 'Topic')[:-1]}*", ""]
         lines.extend(line(briefing) for briefing in tagged[slug])
         pages.append(Page(f"tags/{slug}.md", "\n".join(lines) + "\n"))
     pages.append(Page("tags/index.md", "\n".join(index) + "\n"))

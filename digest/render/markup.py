@@ -54,9 +54,13 @@ def md(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def plain(text: str) -> str:
-    """Untrusted text for places that are not Markdown-rendered (titles, front matter): no markup characters."""
-    return _SPACES.sub(" ", re.sub(r"[<>&\"`{}\[\]\\]", "", str(text))).strip()
+def html_text(text: str, limit: int | None = None) -> str:
+    """Untrusted text for a page's front matter (title, description), which the theme writes into
+    the HTML as it is: one line, at most `limit` characters, every markup character escaped as an
+    HTML entity so it shows as written ("AT&T", "<Acme>")."""
+    line = _SPACES.sub(" ", str(text)).strip()
+    # Double quotes too (the description goes into an attribute); apostrophes are safe there
+    return html.escape(line[:limit].rstrip() if limit else line, quote=False).replace('"', "&quot;")
 
 
 def safe_url(url: str | None) -> str | None:
