@@ -139,3 +139,14 @@ def test_a_lowercased_title_over_a_cased_text_is_cased_from_the_corpus(make_proj
         assert articles["wire/b"].title == "Rescue teams reach Concepcion after the floods"
         assert articles["wire/a"].sentences[0].text.startswith("The floods reached Concepcion")
         cache.commit()
+
+
+def test_tokenized_quotes_close_up_like_other_punctuation():
+    model = learn_casing(["The minister said the talks would go on."])
+    text = ("tehran ( wire ) - \" we do n't want a war with anyone , \" the minister said on monday .\n"
+            "he added : `` the talks will go on . '' officials said talks would resume in may .\n"
+            "\" the war is over , \" one said , and \" peace \" was the word of the day .")
+    restored = restore(text, model).split("\n")
+    assert restored[0] == 'Tehran (Wire) - "We don\'t want a war with anyone," the minister said on Monday.'
+    assert restored[1].startswith('He added: "the talks will go on." Officials said')
+    assert restored[2] == '"The war is over," one said, and "peace" was the word of the day.'

@@ -85,7 +85,27 @@ def undo_tokenizer_spacing(text: str) -> str:
     text = re.sub(r" ([)\]])", r"\1", text)
     text = re.sub(r"([$£€]) (?=\d)", r"\1", text)
     text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
-    return text
+    return "\n".join(_close_up_quotes(line) for line in text.split("\n"))
+
+
+_DOUBLE_QUOTE_RE = re.compile(r'\s*"\s*')
+
+
+def _close_up_quotes(line: str) -> str:
+    """' " we do n't want a war , " the minister said' -> '"we don't want a war," the minister
+    said': a tokenizer spaces quotes off the words they enclose. Quotes pair up along the line
+    (a paragraph may open a quote that the next one continues, as news writes it)."""
+    if '"' not in line:
+        return line
+    out, opening, position = [], True, 0
+    for match in _DOUBLE_QUOTE_RE.finditer(line):
+        out.append(line[position : match.start()])
+        before = " " if opening and match.start() > 0 and match.group(0)[0].isspace() else ""
+        after = " " if not opening and match.end() < len(line) and match.group(0)[-1].isspace() else ""
+        out.append(f'{before}"{after}')
+        opening, position = not opening, match.end()
+    out.append(line[position:])
+    return "".join(out)
 
 
 def restore_apostrophes(text: str) -> str:
