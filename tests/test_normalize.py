@@ -150,3 +150,12 @@ def test_tokenized_quotes_close_up_like_other_punctuation():
     assert restored[0] == 'Tehran (Wire) - "We don\'t want a war with anyone," the minister said on Monday.'
     assert restored[1].startswith('He added: "the talks will go on." Officials said')
     assert restored[2] == '"The war is over," one said, and "peace" was the word of the day.'
+
+
+def test_text_in_a_script_without_case_was_never_lowercased():
+    hebrew = "ראש הממשלה אמר ביום שני כי הממשלה תאשר את התקציב החדש בשבוע הבא, לאחר דיון ארוך בכנסת."
+    burmese = "မြန်မာနိုင်ငံ အစိုးရက တနင်္လာနေ့တွင် ဘတ်ဂျက်အသစ်ကို အတည်ပြုမည်ဟု ပြောကြားခဲ့သည်။"
+    chinese = "上海地铁新线路周一开通运营，全长三十公里，设有二十个车站。"
+    for text in (hebrew, burmese, chinese, hebrew + " (Reuters)"):
+        assert not looks_lowercased(text)
+    assert looks_lowercased("the minister said on monday that the budget would pass . " + hebrew)

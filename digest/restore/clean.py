@@ -64,11 +64,13 @@ _ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 
 
 def looks_lowercased(text: str) -> bool:
+    """Fewer than 0.4% of at least 20 letters that have a case are capitals: text delivered
+    lowercased. Letters of scripts without case (Hebrew, Arabic, Chinese, Burmese...) do not count:
+    such a text was never lowercased."""
     # Counted in bytes for the ASCII part (bytes.translate deletes in C), by character for the rest
-    """Fewer than 0.4% of at least 20 letters are capitals: text delivered lowercased."""
     data = text.encode("ascii", "ignore")
     others = "" if len(data) == len(text) else "".join(_NON_ASCII_RE.findall(text))
-    letters = len(data) - len(data.translate(None, _ASCII_LETTERS)) + sum(map(str.isalpha, others))
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS)) + sum(1 for c in others if c.islower() or c.isupper())
     if letters < 20:
         return False
     capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS)) + sum(map(str.isupper, others))
