@@ -2,12 +2,15 @@
 list, datelines, sentence splitting and slugs. Any stage may import this module; it imports none."""
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .errors import DigestError
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
@@ -142,30 +145,36 @@ def slugify(text: str, limit: int = 60) -> str:
 
 # ---------------------------------------------------------------- the word list
 
-WORDLIST_PATHS = ("/usr/share/dict/american-english", "/usr/share/dict/words")
-# The huge list knows rare lowercase words ("geosynchronous"), so an unknown word is more surely a name
-LARGE_WORDLIST_PATHS = ("/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge")
+WORD_LISTS = Path(__file__).resolve().parent / "data"
+"""SCOWL's word lists as Debian packages them (wamerican; the lowercase words of wamerican-huge and
+wbritish-huge), shipped with the package so every machine reads the same words (tools/wordlists.py
+makes them; their licence is data/SCOWL-LICENSE)."""
+
+
+def _read_word_list(name: str) -> str:
+    path = WORD_LISTS / name
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise DigestError(f"{path}: the word list digest ships with is missing or unreadable ({exc}); "
+                          "reinstall the package (pip install -e .)") from exc
 
 
 @lru_cache(maxsize=1)
 def wordlist() -> tuple[frozenset[str], dict[str, str]]:
     """(lowercase words, lower -> capitalised form for words listed only capitalised), from
-    Debian's wamerican list, where proper nouns keep their capitals."""
+    SCOWL's American English list, where proper nouns keep their capitals."""
     lower: set[str] = set()
     capital: dict[str, str] = {}
-    for candidate in WORDLIST_PATHS:
-        path = Path(candidate)
-        if not path.exists():
+    for line in _read_word_list("words.txt.gz").splitlines():
+        word = line.strip()
+        if not word:
             continue
-        for line in path.read_text(encoding="utf-8", errors="ignore").splitlines():
-            word = line.strip()
-            if not word:
-                continue
-            if word[0].isupper():
-                capital.setdefault(word.lower(), word)
-            else:
-                lower.add(word)
-        break
+        if word[0].isupper():
+            capital.setdefault(word.lower(), word)
+        else:
+            lower.add(word)
     only_capital = {k: v for k, v in capital.items() if k not in lower}
     return frozenset(lower), only_capital
 
@@ -186,12 +195,9 @@ def in_wordlist(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _large_lowercase() -> frozenset[str]:
-    words: set[str] = set()
-    for candidate in LARGE_WORDLIST_PATHS:  # optional: American and British spellings
-        path = Path(candidate)
-        if path.exists():
-            words.update(w for w in path.read_text(encoding="utf-8", errors="ignore").split() if w[:1].islower())
-    return frozenset(words)
+    """The rarer lowercase words ("geosynchronous") of the huge American and British lists: with
+    them an unknown word is more surely a name."""
+    return frozenset(_read_word_list("words-large.txt.gz").split())
 
 
 def is_common_word(word: str) -> bool:

@@ -92,3 +92,30 @@ def test_a_changed_page_is_reported_as_a_diff():
     assert "-One" in diff and "+Two" in diff
     assert "expected/old.md" in diff and "generated/new.md" in diff
     assert tree_diff(expected, dict(expected)) == ""
+
+
+def test_the_same_pages_without_the_machines_word_lists(tmp_path):
+    """The build reads the word lists shipped with the package, never /usr/share/dict (absent on
+    macOS, Windows, slim containers): with every open of it refused, the small corpus still gives
+    its golden pages."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "content"
+    shutil.copytree(SCENARIOS["small"], corpus, ignore=shutil.ignore_patterns("digest-state.json"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    script = ("import sys\n"
+              "def refuse(event, args):\n"
+              "    if event == 'open' and str(args[0]).startswith('/usr/share/dict'):\n"
+              "        raise PermissionError(f'refused: {args[0]}')\n"
+              "sys.addaudithook(refuse)\n"
+              "from digest.cli import main\n"
+              "sys.argv = ['digest', 'generate', '--no-cache', '--docs', 'docs']\n"
+              "main()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    actual = {path.relative_to(tmp_path / "docs").as_posix(): path.read_bytes()
+              for path in sorted((tmp_path / "docs").rglob("*")) if path.is_file()}
+    actual.pop(".digest-output", None)
+    actual[STATE] = (corpus / "digest-state.json").read_bytes()
+    assert not tree_diff(expected_tree(GOLDEN / "small" / "expected"), actual)
