@@ -12,34 +12,58 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class GroupingConfig:
-    """How articles are grouped into stories (the README's "Stories"; ECB+ and DUC 2003 measured
-    one fixed configuration for both: scripts/evaluate)."""
+    """How articles are grouped into events and events into storylines: one fixed configuration for
+    every corpus (tools/eval_stories.py measures it on the evaluation sets)."""
 
     threshold: float = 0.5
-    """Average-link similarity (after local scaling) above which articles belong to one story."""
-    neighbours: int = 10
+    """Average-link similarity (after local scaling) above which articles are one event."""
+    neighbours: int = 5
     """Local scaling divides by the mean similarity to this many nearest articles ..."""
-    density_floor: float = 0.15
-    """... but never by less than this, so a small or sparse corpus does not inflate weak links."""
+    density_floor: float = 0.2
+    """... but never by less than this, so a small or sparse corpus does not inflate weak links
+    (a few unrelated articles are each other's nearest neighbours, however far)."""
     min_link: float = 0.05
     """Scaled links weaker than this are left out of clustering (they change almost nothing)."""
+    text_weight: float = 0.35
+    """Shares of the event score: cosine of the words ..."""
+    lead_weight: float = 0.3
+    """... of the leads' words (headline and first sentences: the development itself) ..."""
+    name_weight: float = 0.2
+    """... of the names ..."""
+    number_weight: float = 0.15
+    """... and of the numbers and dates."""
+    event_days: float = 1.0
+    """Articles this many days apart need twice the evidence of articles of one day; ..."""
+    max_event_days: float = 3.0
+    """... further apart than this they are never one event."""
+    cross_language_names: float = 0.5
+    """Articles in two languages are one event only on the same day, sharing a number and with
+    names this similar (cosine)."""
     all_pairs_limit: int = 3000
-    """Corpora up to this size score every pair of articles; larger ones use an inverted index."""
+    """Corpora up to this size score every pair of articles; larger ones use an inverted index ..."""
+    candidate_neighbours: int = 10
+    """... of names plus each article's nearest neighbours by words (this many)."""
     max_marker_df: int = 50
-    """A name in more articles than this proposes no pairs (too common to tell stories apart);
+    """A name in more articles than this proposes no pairs (too common to tell events apart);
     the nearest neighbours by words still link those articles."""
-    text_weight: float = 0.55
-    """Share of the score from TF-IDF cosine; the rest comes from shared names and numbers."""
-    same_days: int = 3
-    """Articles this many days apart or less are not penalised."""
-    decay_days: float = 90.0
-    """Past same_days, the score halves after about decay_days more."""
-    max_days: float = 75.0
-    """Dated articles further apart than this are never linked directly."""
     neighbour_block_cells: int = 20_000_000
-    """Beyond all_pairs_limit, nearest neighbours by words are found a block of articles at a
-    time, each against every article within max_days of the block: at most this many similarities
-    a block (80 MB), and the blocks run on every core."""
+    """Beyond all_pairs_limit, nearest neighbours are found a block of articles at a time, each
+    against the articles within max_event_days of it: at most this many similarities a block."""
+    storyline_threshold: float = 0.35
+    """Average-link similarity (after local scaling) above which events are one storyline."""
+    storyline_neighbours: int = 3
+    """Local scaling of the storyline score divides by the mean similarity to this many nearest events ..."""
+    storyline_density_floor: float = 0.1
+    """... but never by less than this."""
+    storyline_text_weight: float = 0.5
+    """Share of the storyline score from the events' words; the rest from their names."""
+    storyline_text_days: float = 60.0
+    """Events' words count half after this many days between them ..."""
+    storyline_name_days: float = 730.0
+    """... their names after this many: a matter followed for months keeps its actors."""
+    storyline_max_days: float = 120.0
+    """Beyond all_pairs_limit events, neighbours by words are looked for this far apart; events
+    sharing a rare name link however far apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +109,6 @@ class DigestConfig:
     progress: bool = False
     """Show progress on stderr: a bar on a terminal, a log line every 10 s elsewhere."""
     grouping: GroupingConfig = field(default_factory=GroupingConfig)
-    """How articles are grouped into stories."""
+    """How articles are grouped into events and events into storylines."""
     limits: Limits = field(default_factory=Limits)
     """Bounds on what one input may cost."""

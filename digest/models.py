@@ -192,6 +192,20 @@ class Story:
 
 
 @record
+class Storyline:
+    """Events (stories) of one matter followed over weeks: the vote after the proposal, the
+    approval after the advisory panel. `id` is stable across builds like a story's: made from the
+    founding (earliest) article, then kept by content/digest-state.json (stories/identity.py)."""
+
+    id: str
+    slug: str
+    events: tuple[str, ...] = ()
+    """Story ids, oldest first."""
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+@record
 class Citation:
     """An outlet's article that reports a fact."""
 

@@ -19,7 +19,7 @@ from .briefing import brief
 from .config import DigestConfig, GroupingConfig, Limits
 from .corpus import load_corpus
 from .errors import DigestError
-from .models import Diagnostic, Outline, Source
+from .models import Diagnostic, Outline, Source, Storyline
 from .render import SiteInfo, render_export, render_pages
 from .restore import restore_articles
 from .runtime import Runtime
@@ -29,6 +29,7 @@ from .site import SiteEngine, SiteLayout, default_engine, staging_dir, swap_in
 from .state import load_state, save_state
 from .stories import group
 from .stories.continuity import with_history
+from .stories.identity import storylines_state
 
 __all__ = ["Analysis", "DigestConfig", "DigestResult", "GroupingConfig", "Limits", "analyse", "build", "generate", "serve"]
 
@@ -58,6 +59,9 @@ class Analysis:
     """Everything the pages are made from."""
 
     outlines: list[Outline]
+    """Every event's briefing, newest first."""
+    storylines: list[Storyline]
+    """Newest first."""
     sources: dict[str, Source]
     articles: int
     state: dict
@@ -92,20 +96,21 @@ def analyse(options: DigestConfig, runtime: Runtime, clock: _Clock | None = None
     del raw_articles
     clock.lap("restore")
 
-    # Stories keep the ids and pages they had in the previous build (digest-state.json)
+    # Events and storylines keep the ids and pages they had in the previous build (digest-state.json)
     state = load_state(options.content_dir) if options.keep_state else {}
-    previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
-    stories = group(articles, options, runtime, previous)
+    grouped = group(articles, options, runtime, state)
     clock.lap("cluster")
 
     store = BriefingStore(runtime, partial(brief, limits=options.limits))
-    outlines = store.outlines(stories)
+    outlines = store.outlines(grouped.events)
     _report_failures(outlines, runtime)
     clock.lap("briefings")
 
     # After the briefings: what changed is told by their key figures as well as their articles
+    previous = state.get("stories") if isinstance(state.get("stories"), dict) else {}
     outlines, stories_state = with_history(outlines, previous)
-    return Analysis(outlines, sources, len(articles), {**state, "stories": stories_state}, store)
+    new_state = {**state, "stories": stories_state, "storylines": storylines_state(grouped.storylines)}
+    return Analysis(outlines, grouped.storylines, sources, len(articles), new_state, store)
 
 
 def _report_failures(outlines: list[Outline], runtime: Runtime) -> None:

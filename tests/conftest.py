@@ -137,13 +137,18 @@ def restore(raw_articles, runtime=None):
     return restore_articles(list(raw_articles), DigestConfig(), runtime or Runtime())
 
 
-def stories(articles, grouping=None):
-    """The stories stage, without an earlier build's state."""
+def grouped(articles, grouping=None, previous=None):
+    """The stories stage: events and storylines (previous: an earlier build's state)."""
     from digest.config import DigestConfig, GroupingConfig
     from digest.runtime import Runtime
     from digest.stories import group
 
-    return group(list(articles), DigestConfig(grouping=grouping or GroupingConfig()), Runtime())
+    return group(list(articles), DigestConfig(grouping=grouping or GroupingConfig()), Runtime(), previous)
+
+
+def stories(articles, grouping=None):
+    """The events of the stories stage, newest first, without an earlier build's state."""
+    return grouped(articles, grouping).events
 
 
 def tree(folder: Path) -> dict[str, bytes]:

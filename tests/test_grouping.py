@@ -43,7 +43,7 @@ def test_nearest_neighbour_similarities_match_the_plain_product_whatever_the_wor
     import numpy as np
     from scipy import sparse
 
-    from digest.stories.clustering import _similarities
+    from digest.stories.linkage import similarities as _similarities
 
     rng = np.random.default_rng(3)
     common = (rng.random((400, 30)) < 0.6) * rng.random((400, 30))  # in most articles
@@ -61,7 +61,7 @@ def test_nearest_neighbour_similarities_match_the_plain_product_whatever_the_wor
 def test_candidate_pair_codes_are_deduplicated_and_sorted_like_numpy_unique():
     import numpy as np
 
-    from digest.stories.clustering import _unique
+    from digest.stories.linkage import unique as _unique
 
     rng = np.random.default_rng(4)
     for size in (0, 1, 2, 50, 20_000):

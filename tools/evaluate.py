@@ -185,63 +185,23 @@ def bcubed(predicted: dict[str, int], gold: dict[str, str]) -> tuple[float, floa
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def _baselines(texts: list[str], ids: list[str], gold: dict[str, str]) -> list[dict]:
-    """TF-IDF cosine with single and average link, each at its best (oracle) threshold on this set."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
-    distance = np.clip(1 - (tfidf @ tfidf.T).toarray(), 0, None)
-    np.fill_diagonal(distance, 0)
-    condensed = squareform(distance, checks=False)
-    rows = []
-    for method in ("single", "average"):
-        tree = linkage(condensed, method=method)
-        best = None
-        for threshold in np.arange(0.05, 1.0, 0.025):
-            labels = fcluster(tree, t=threshold, criterion="distance")
-            p, r, f = bcubed(dict(zip(ids, labels)), gold)
-            if best is None or f > best[2]:
-                best = (p, r, f, len(set(labels)), 1 - threshold)
-        rows.append({"system": f"TF-IDF {method}-link, oracle threshold {best[4]:.3f}", "P": best[0], "R": best[1], "F1": best[2], "clusters": best[3]})
-    return rows
-
-
 def evaluate_stories(eval_dir: Path) -> list[dict]:
-    from digest import GroupingConfig
-    from digest.runtime import Runtime
-    from digest.stories.clustering import cluster_articles
+    """Events (AllSides roundups, ECB+) and storylines (DUC 2003, MultiLing 2011), each set whole and
+    in two halves, beside TF-IDF average-link at its oracle threshold (tools/eval_stories.py)."""
+    from tools import eval_stories
 
-    sets = []
-    ecb = eval_dir / "ecbplus_clustering" / "ecbplus_docs.jsonl"
-    if ecb.exists():
-        docs = read_jsonl(ecb)
-        sets.append(("ECB+ train+dev", docs, {d["id"]: str(d["cluster"]) for d in docs}))
-    duc = eval_dir / "duc2003_task2" / "duc2003_task2.jsonl"
-    if duc.exists():
-        docs, gold = [], {}
-        for cluster in read_jsonl(duc):
-            for doc in cluster["docs"]:
-                docs.append(doc)
-                gold[str(doc["id"])] = cluster["id"]
-        sets.append(("DUC 2003 pool", docs, gold))
+    try:
+        results = eval_stories.evaluate(eval_dir)
+    except FileNotFoundError:
+        return []
     rows = []
-    for name, docs, gold in sets:
-        started = time.perf_counter()
-        articles = restored(docs)
-        # The same code both ways: every pair scored (corpora up to 3,000 articles), and the
-        # candidate pairs from the name index and nearest neighbours that larger corpora use
-        for system, config in (("ours (digest grouping)", GroupingConfig()),
-                               ("ours, candidate pairs as beyond 3,000 articles", GroupingConfig(all_pairs_limit=0))):
-            groups = cluster_articles(articles, config, Runtime())
-            predicted = {a.id: number for number, group in enumerate(groups) for a in group}
-            p, r, f = bcubed(predicted, gold)
-            rows.append({"set": name, "system": system, "P": p, "R": r, "F1": f, "clusters": len(groups),
-                         "gold clusters": len(set(gold.values())), "seconds": time.perf_counter() - started})
-            started = time.perf_counter()
-        for row in _baselines([d["text"] for d in docs], [str(d["id"]) for d in docs], gold):
-            rows.append({"set": name, **row, "gold clusters": len(set(gold.values()))})
+    for name, found in results["sets"].items():
+        for part, row in found["parts"].items():
+            label = name if part == "all" else f"{name} ({part})"
+            for system, scores in (("ours (digest grouping)", row["ours"]),
+                                   (f"TF-IDF average-link, oracle threshold {row['baseline']['oracle similarity']:.3f}", row["baseline"])):
+                rows.append({"set": label, "level": found["level"], "system": system, "P": scores["B3 P"], "R": scores["B3 R"],
+                             "F1": scores["B3 F1"], "pair F1": scores["pair F1"], "target": found["target"] if part == "all" else ""})
     return rows
 
 

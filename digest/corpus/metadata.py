@@ -32,7 +32,7 @@ def make_article(article_id, display, meta, body, reader: ReadContext, body_line
 
     published = _parse_published(meta.get("published"), reader, file_display, line)
     if published is None and meta.get("published") is None:
-        published, body = _date_from_first_line(body)
+        published, body = date_from_first_line(body)
         if published:
             reader.report("info", file_display, line or body_line, f"no 'published' date; using the date on the article's first line ({published.date().isoformat()})")
 
@@ -83,7 +83,7 @@ def _naive_utc(value: datetime) -> datetime:
     return value.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _date_from_first_line(body: str) -> tuple[datetime | None, str]:
+def date_from_first_line(body: str) -> tuple[datetime | None, str]:
     """Archives such as Wikinews put the date alone on the first line: take it, honestly, from there."""
     first, _, rest = body.partition("\n")
     match = DATE_LINE_RE.match(first.strip())

@@ -1,10 +1,11 @@
 """Which story is which: a story's id, slug and page, decided once, and kept across builds.
 
-A new story is named after its founder (the earliest article, ties by id): its id is a hash of
+A new story (an event) is named after its founder (the earliest article, ties by id): its id is a hash of
 the founder's id, its slug the founder's date and headline (the id's start added where two
 stories share a slug). A story that continues one of the previous build's (digest-state.json)
 inherits that story's id and slug, so its page keeps its URL when articles join it: the story
-holding most of an old story's articles keeps it. Without a state file every story starts afresh.
+holding most of an old story's articles keeps it. A storyline does the same by the events it
+holds. Without a state file every story and storyline starts afresh.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..models import Article, Story
+from ..models import Article, Story, Storyline
 from ..text import slugify
 
 
@@ -80,3 +81,37 @@ def keep_ids(stories: list[Story], previous: dict[str, dict]) -> list[Story]:
         used_slugs.add(story.slug)
         result.append(story)
     return result
+
+
+def keep_storyline_ids(storylines: list[Storyline], previous: dict[str, dict]) -> list[Storyline]:
+    """Storylines across builds, as keep_ids does for stories: a storyline keeps the id and slug
+    of the previous storyline that held most of its events (whose ids keep_ids kept first).
+    previous: the last build's storylines by id ({"slug", "events": [story ids]}), or {}."""
+    owner = {event_id: line_id for line_id, saved in sorted(previous.items()) for event_id in saved.get("events", [])}
+    claims = sorted((-count, line_id, index) for index, line in enumerate(storylines)
+                    for line_id, count in Counter(owner[e] for e in line.events if e in owner).items())
+    assigned: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, line_id, index in claims:  # the storyline with most of the old events keeps the id
+        if index not in assigned and line_id not in taken:
+            assigned[index] = line_id
+            taken.add(line_id)
+    used_slugs = {previous[line_id].get("slug") for line_id in taken}
+    kept = []
+    for index, line in enumerate(storylines):
+        if index in assigned:
+            line = replace(line, id=assigned[index], slug=previous[assigned[index]].get("slug") or line.slug)
+        else:
+            line_id = line.id
+            while line_id in taken or line_id in previous:
+                line_id = f"{line_id}x"
+            line = replace(line, id=line_id, slug=line.slug if line.slug not in used_slugs else f"{line.slug}-{line_id[:6]}")
+            taken.add(line_id)
+        used_slugs.add(line.slug)
+        kept.append(line)
+    return kept
+
+
+def storylines_state(storylines: list[Storyline]) -> dict[str, dict]:
+    """What the next build needs to keep the storylines' ids: {id: {"slug", "events"}}."""
+    return {line.id: {"slug": line.slug, "events": list(line.events)} for line in storylines}
