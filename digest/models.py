@@ -405,3 +405,53 @@ def _first_report_per_outlet(reports: tuple[FigureReport, ...]) -> tuple[FigureR
     for report in reports:
         first.setdefault(report.source, report)
     return tuple(first.values())
+
+
+@record
+class TimelineEntry:
+    """One event of a storyline, as its timeline lists it."""
+
+    story_id: str
+    headline: str
+    first_day: date | None
+    outlets: tuple[str, ...]
+    """Outlet names."""
+    lead: SummarySentence | None
+    """The event's first summary sentence, with its citations."""
+
+
+@record
+class LedgerValue:
+    """One value of a figure as an outlet first reported it in a storyline."""
+
+    value: str
+    day: date | None
+    source: str
+    """Outlet name."""
+    story_id: str
+
+
+@record
+class LedgerRow:
+    """How one counted thing moved across a storyline's events and outlets:
+    deaths: 9 (31 Jul, Example Wire) -> 23 (1 Aug, Example Daily)."""
+
+    counts: str
+    values: tuple[LedgerValue, ...]
+    """In the order they were reported."""
+
+
+@record
+class StorylineBriefing:
+    """What a storyline's page shows: its events in order, a cited summary across them, the figure
+    ledger and the names it involves."""
+
+    storyline: Storyline
+    headline: str
+    timeline: tuple[TimelineEntry, ...]
+    """Oldest first."""
+    summary: tuple[SummarySentence, ...]
+    ledger: tuple[LedgerRow, ...]
+    entities: tuple[Entity, ...] = ()
+    sources: tuple[Source, ...] = ()
+    """Every outlet of its events, by name."""

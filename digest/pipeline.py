@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .briefing import brief
+from .briefing.storyline import brief_storylines
 from .config import DigestConfig, GroupingConfig, Limits
 from .corpus import load_corpus
 from .errors import DigestError
-from .models import Diagnostic, Outline, Source, Storyline
-from .render import SiteInfo, render_export, render_pages
+from .models import Diagnostic, Outline, Source, Storyline, StorylineBriefing
+from .render import SiteInfo, Storylines, render_export, render_pages
 from .restore import restore_articles
 from .runtime import Runtime
 from .runtime.memory import frozen_heap, stage_done
@@ -62,6 +63,8 @@ class Analysis:
     """Every event's briefing, newest first."""
     storylines: list[Storyline]
     """Newest first."""
+    storyline_briefings: dict[str, StorylineBriefing]
+    """Of every storyline of two or more events, by id."""
     sources: dict[str, Source]
     articles: int
     state: dict
@@ -110,7 +113,9 @@ def analyse(options: DigestConfig, runtime: Runtime, clock: _Clock | None = None
     previous = state.get("stories") if isinstance(state.get("stories"), dict) else {}
     outlines, stories_state = with_history(outlines, previous)
     new_state = {**state, "stories": stories_state, "storylines": storylines_state(grouped.storylines)}
-    return Analysis(outlines, grouped.storylines, sources, len(articles), new_state, store)
+    storylines = brief_storylines(grouped.storylines, outlines, options.limits, runtime, store.story_key)
+    clock.lap("storylines")
+    return Analysis(outlines, grouped.storylines, storylines, sources, len(articles), new_state, store)
 
 
 def _report_failures(outlines: list[Outline], runtime: Runtime) -> None:
@@ -151,8 +156,9 @@ def _run(config: DigestConfig, with_site: bool) -> DigestResult:
         with _staged(*targets) as staged:
             started = time.perf_counter()
             site = SiteInfo(layout.site_name, layout.site_url, engine.markup)
-            write_pages(render_pages(analysis.outlines, analysis.sources, site, config, analysis.store), staged[0])
-            _write(staged[0] / "briefings.json", render_export(analysis.outlines, analysis.store))
+            storylines = Storylines(analysis.storylines, analysis.storyline_briefings)
+            write_pages(render_pages(analysis.outlines, storylines, analysis.sources, site, config, analysis.store), staged[0])
+            _write(staged[0] / "briefings.json", render_export(analysis.outlines, storylines))
             runtime.cache.prune()  # entries this build did not use
             result.timings["render"] = time.perf_counter() - started
             if with_site:

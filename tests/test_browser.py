@@ -170,3 +170,37 @@ def test_hostile_article_runs_no_script_and_sends_no_request(browser, make_proje
         assert outside == [] and dialogs == []
         for link in page.locator(".md-search-result__link").all():
             assert link.get_attribute("href").startswith(base), link.get_attribute("href")
+
+
+def test_reader_opens_a_storyline_follows_an_event_and_comes_back(browser, tmp_path):
+    """From the home page to the storm's storyline, to its first event, on to the next, and back."""
+    from conftest import ROOT
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "golden" / "small" / "content", project / "content",
+                    ignore=shutil.ignore_patterns("digest-state.json"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    build(DigestConfig(content_dir=project / "content", config_file=project / "mkdocs.yml"))
+    server, base = serve_under_subpath(project / "site", tmp_path / "www")
+    try:
+        page, outside, _ = open_page(browser, base)
+        page.locator("article a", has_text="Port Alder counts the cost").last.click()  # the storyline link under the teaser
+        page.wait_for_load_state()
+        assert "/storylines/" in page.url
+        storyline_url = page.url
+        assert page.locator("h2", has_text="Timeline").is_visible() and page.locator("h2", has_text="Figure ledger").is_visible()
+        page.locator("article li a", has_text="Storm Imogen kills nine").first.click()  # the first event in the timeline
+        page.wait_for_load_state()
+        assert "/briefings/" in page.url and page.locator("h1").inner_text() == "Storm Imogen kills nine as it crosses the coast"
+        page.locator("article a", has_text="Port Alder counts the cost").filter(has_not_text="Storyline").last.click()  # → Next
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text().startswith("Port Alder counts the cost")
+        assert "event 2 of 2" in page.locator("article").inner_text()
+        page.locator("article p", has_text="Storyline:").locator("a").first.click()  # back to the storyline
+        page.wait_for_load_state()
+        assert page.url == storyline_url
+        page.go_back()
+        assert page.locator("h1").inner_text().startswith("Port Alder counts the cost")
+        assert outside == []
+    finally:
+        server.shutdown()

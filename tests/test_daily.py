@@ -77,7 +77,7 @@ def test_two_days_of_fetch_and_build(tmp_path, server):
         assert day2[sid]["page"] == page_url  # existing stories kept their URLs
     flood = next(b for b in day2.values() if "Riverton" in b["headline"])
     assert len(flood["articles"]) == 2
-    assert "new outlet: The Daily Example" in flood["changes"]
+    assert "new outlet: The Daily Example" in json.loads((tmp_path / "site" / flood["detail"]).read_text())["changes"]
     html = (tmp_path / "site" / flood["page"] / "index.html").read_text()
     assert "What changed in the last update" in html and "new outlet: The Daily Example" in html
     files = sorted(p.name for p in (content / "articles").rglob("*.md"))

@@ -79,13 +79,18 @@ def test_search_index_holds_what_readers_search_for(built):
 def test_export_lists_every_briefing(built):
     project, result = built
     data = json.loads((project / "site" / "briefings.json").read_text())
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert {b["id"] for b in data["briefings"]} == {b.story.id for b in result.briefings}
-    record = next(b for b in data["briefings"] if "Raqqa" in b["headline"])
-    assert record["first_published"].startswith("2017-10-15") and record["last_updated"].startswith("2017-10-15")
-    assert record["outlets"] == ["BBC News", "Reuters"]
-    assert {a["id"] for a in record["articles"]} == {"seeds/bbc-raqqa-final-assault", "seeds/reuters-raqqa-final-assault"}
-    assert set(record["articles"][0]) >= {"id", "source", "title", "url", "published"}
+    index = next(b for b in data["briefings"] if "Raqqa" in b["headline"])
+    assert index["first_published"].startswith("2017-10-15") and index["last_updated"].startswith("2017-10-15")
+    assert index["outlets"] == ["BBC News", "Reuters"]
+    assert {a["id"] for a in index["articles"]} == {"seeds/bbc-raqqa-final-assault", "seeds/reuters-raqqa-final-assault"}
+    assert set(index["articles"][0]) == {"id", "source", "title", "url", "published"}
+    assert (project / "site" / index["page"] / "index.html").exists()
+    lines = {line["id"]: line for line in data["storylines"]}
+    assert index["id"] in lines[index["storyline"]]["briefings"]
+    record = json.loads((project / "site" / index["detail"]).read_text())  # the rest, beside the page
+    assert record["id"] == index["id"] and set(record["articles"][0]) >= {"author", "license", "summary_only"}
     assert all(s["sources"] for s in record["summary"])
     militants = next(f for f in record["figures"] if f["text"] == "275")
     assert militants["value"] == 275 and militants["counts"]

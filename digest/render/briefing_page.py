@@ -9,11 +9,13 @@ from ..models import Briefing, Citation
 from .comparison import render_comparison
 from .markup import Markup, date_span, format_day, html_text, link, md, safe_url
 from .paths import tag_slug
+from .storyline_page import StorylinePlace, storyline_links
 
 
-def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: frozenset[str] | None = None) -> str:
+def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: frozenset[str] | None = None,
+                    place: StorylinePlace | None = None) -> str:
     """One briefing's page (Markdown with front matter); `topics` are the tags with a topic page
-    (None: all of them)."""
+    (None: all of them); `place` is the event's place in its storyline."""
     story = briefing.story
     names = {s.key: s.name for s in story.sources}
     anchors = {a.id: f"article-{i}" for i, a in enumerate(story.articles, 1)}
@@ -35,6 +37,9 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
         out += [f"First published {format_day(history.first_published.date())} · last updated {format_day(history.last_updated.date())}", markup.unsearched_paragraph, ""]
     if history.changes:
         out += ["**What changed in the last update:** " + "; ".join(md(c) for c in history.changes) + ".", markup.unsearched_paragraph, ""]
+    links = storyline_links(place)
+    if links:
+        out += [links[0], markup.unsearched_paragraph, ""]
 
     if briefing.failure:
         out += ["*This story's analysis failed, so it has no summary, key figures or comparison yet; "

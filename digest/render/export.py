@@ -1,16 +1,20 @@
-"""Briefings -> briefings.json: the public, machine-readable form of the digest.
+"""Briefings and storylines -> briefings.json and the detail files: the digest, machine-readable.
 
-The layout is a public interface (`format_version`): fields are added, never renamed. A record is
-built from small parts, one function each; the comparison's parts follow its views, in order.
+briefings.json is the index (format_version 2): per briefing its id, slug, page, headline, dates,
+outlets, storyline, articles (id, source, title, url, published) and `detail`, the path of a JSON
+file beside its page with the rest (summary with citations, figures, quotes, comparison, names);
+per storyline its id, slug, page, headline, dates, briefings oldest first and `detail` (summary,
+timeline, figure ledger, names). The layout is a public interface: fields are added, never renamed.
+A record is built from small parts, one function each; the comparison's parts follow its views.
 """
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from ..models import Article, Briefing, Citation, Comparison, KeyFigure, Outline
+from ..models import Article, Briefing, Citation, Comparison, KeyFigure, Outline, Storyline, StorylineBriefing, SummarySentence
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Names = dict[str, str]
 """Outlet key -> outlet name."""
@@ -20,8 +24,8 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def briefing_record(briefing: Briefing, page: str) -> dict:
-    """One briefing as the export writes it; `page` is its address on the site."""
+def index_record(briefing: Outline, page: str, storyline: str | None) -> dict:
+    """One briefing as briefings.json lists it; `page` is its address on the site."""
     story = briefing.story
     names = {s.key: s.name for s in story.sources}
     published = [a.published for a in story.articles if a.published]
@@ -33,15 +37,40 @@ def briefing_record(briefing: Briefing, page: str) -> dict:
         "first_published": _iso(min(published)) if published else None,
         "last_updated": _iso(max(published)) if published else None,
         "outlets": [s.name for s in story.sources],
+        "storyline": storyline,
+        "articles": [{"id": a.id, "source": names.get(a.source.key, a.source.name), "title": a.headline, "url": a.url,
+                      "published": _iso(a.published)} for a in story.articles],
+        "detail": detail_path(briefing),
+    }
+
+
+def detail_path(briefing: Outline) -> str:
+    """Where a briefing's detail file lives on the site, beside its page."""
+    return f"briefings/{briefing.story.slug}.json"
+
+
+def briefing_record(briefing: Briefing) -> dict:
+    """The rest of one briefing: its detail file."""
+    story = briefing.story
+    names = {s.key: s.name for s in story.sources}
+    record = {
+        "id": story.id,
+        "format_version": FORMAT_VERSION,
         "changes": list(briefing.history.changes),
         "articles": [_article(a, names) for a in story.articles],
-        "summary": [{"text": s.text, "sources": _outlets(s.citations, names), "citations": _citations(s.citations, names)}
-                    for s in briefing.summary],
+        "summary": [_sentence(s, names) for s in briefing.summary],
         "figures": [_figure(f, names) for f in briefing.figures],
         "quotes": _quotes(briefing, names),
         "comparison": _comparison(briefing.comparison, names),
         "entities": [{"name": e.name, "kind": e.kind} for e in briefing.entities],
     }
+    if briefing.failure:
+        record["analysis_failed"] = True
+    return record
+
+
+def _sentence(sentence: SummarySentence, names: Names) -> dict:
+    return {"text": sentence.text, "sources": _outlets(sentence.citations, names), "citations": _citations(sentence.citations, names)}
 
 
 def _article(article: Article, names: Names) -> dict:
@@ -141,16 +170,40 @@ def _comparison(comparison: Comparison, names: Names) -> dict:
     return {name: export(comparison, names) for name, export in COMPARISON_EXPORTS}
 
 
-def briefing_json(briefing: Briefing, page: str) -> str:
-    """One briefing's record as a line of JSON."""
-    return json.dumps(briefing_record(briefing, page), ensure_ascii=False)
+def detail_json(briefing: Briefing) -> str:
+    """One briefing's detail file."""
+    return json.dumps(briefing_record(briefing), ensure_ascii=False) + "\n"
 
 
-def export_json(briefings: list[Outline], pages: dict[str, str], encode: Callable[[Outline, str], str]) -> Iterator[str]:
-    """briefings.json, a piece at a time; `encode(outline, page)` gives one record's JSON (a build
-    may reuse earlier ones). One briefing a line: diffs stay readable, and without indent json
-    uses its C encoder."""
-    yield f'{{"format_version": {FORMAT_VERSION}, "briefings": [\n'
-    for number, briefing in enumerate(briefings):
-        yield ("" if number == 0 else ",\n") + encode(briefing, pages[briefing.story.id])
+def storyline_record(line: Storyline, headline: str, page: str, detail: str | None) -> dict:
+    """One storyline as briefings.json lists it."""
+    return {"id": line.id, "slug": line.slug, "page": page, "headline": headline, "first_published": _iso(line.first_day),
+            "last_updated": _iso(line.last_day), "briefings": list(line.events), "detail": detail}
+
+
+def storyline_detail(briefing: StorylineBriefing, pages: dict[str, str]) -> str:
+    """A storyline's detail file: its summary, timeline, figure ledger and names; pages: story id -> page."""
+    names = {s.key: s.name for s in briefing.sources}
+    record = {
+        "id": briefing.storyline.id,
+        "format_version": FORMAT_VERSION,
+        "summary": [_sentence(s, names) for s in briefing.summary],
+        "timeline": [{"briefing": e.story_id, "page": pages.get(e.story_id), "date": _iso(e.first_day), "headline": e.headline,
+                      "outlets": list(e.outlets), "lead": _sentence(e.lead, names) if e.lead else None} for e in briefing.timeline],
+        "ledger": [{"counts": row.counts, "values": [{"value": v.value, "date": _iso(v.day), "source": v.source, "briefing": v.story_id}
+                                                     for v in row.values]} for row in briefing.ledger],
+        "entities": [{"name": e.name, "kind": e.kind} for e in briefing.entities],
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def export_json(briefings: Iterable[dict], storylines: Iterable[dict]) -> Iterator[str]:
+    """briefings.json from its records, a piece at a time; one record a line (diffs stay readable,
+    and without indent json uses its C encoder)."""
+    yield f'{{"format_version": {FORMAT_VERSION}, "briefings": ['
+    for number, record in enumerate(briefings):
+        yield ("\n" if number == 0 else ",\n") + json.dumps(record, ensure_ascii=False)
+    yield '\n], "storylines": ['
+    for number, record in enumerate(storylines):
+        yield ("\n" if number == 0 else ",\n") + json.dumps(record, ensure_ascii=False)
     yield "\n]}\n"

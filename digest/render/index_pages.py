@@ -10,10 +10,13 @@ from ..models import Entity, Outline, Source
 from ..text import MONTH_NAMES
 from .markup import Markup, Page, date_span, format_day, html_text, link, md, yaml_string
 from .paths import briefing_path, tag_slug, topic_slugs
+from .storyline_page import StorylinePlace
 
 
-def render_home(briefings: list[Outline], site_name: str, markup: Markup, limits: Limits) -> str:
-    """The home page: the newest briefings with their lead sentence."""
+def render_home(briefings: list[Outline], site_name: str, markup: Markup, limits: Limits,
+                places: dict[str, StorylinePlace] | None = None) -> str:
+    """The home page: the newest briefings with their lead sentence, a storyline once, at its
+    newest event (which links to the storyline)."""
     # Out of search, like the archive: it only repeats briefings' headlines and first sentences
     out = ["---", "title: Latest briefings", *markup.hide_toc, *markup.excluded_page, "---", "", "# Latest briefings", ""]
     if not briefings:
@@ -21,16 +24,31 @@ def render_home(briefings: list[Outline], site_name: str, markup: Markup, limits
     out += [f"{len(briefings)} stories from {len({s.key for b in briefings for s in b.story.sources})} outlets. "
             "Older stories are in the [archive](archive/index.md). "
             "Follow new and updated briefings by [RSS](feed.xml) or [Atom](atom.xml).", ""]
-    for briefing in briefings[: limits.latest_on_home]:
-        out += _teaser(briefing, prefix="")
+    for briefing in newest_per_storyline(briefings, places or {})[: limits.latest_on_home]:
+        out += _teaser(briefing, prefix="", place=(places or {}).get(briefing.story.id))
     return "\n".join(out)
 
 
-def _teaser(briefing: Outline, prefix: str) -> list[str]:
+def newest_per_storyline(briefings: list[Outline], places: dict[str, StorylinePlace]) -> list[Outline]:
+    """The briefings in their order, each storyline only at its first (its newest event when the
+    briefings are newest first)."""
+    seen: set[str] = set()
+    shown = []
+    for briefing in briefings:
+        place = places.get(briefing.story.id)
+        if place is not None:
+            if place.storyline.id in seen:
+                continue
+            seen.add(place.storyline.id)
+        shown.append(briefing)
+    return shown
+
+
+def _teaser(briefing: Outline, prefix: str, place: StorylinePlace | None = None) -> list[str]:
     story = briefing.story
     outlets = ", ".join(md(s.name) for s in story.sources)
     lead = md(briefing.summary[0].text) if briefing.summary else ""
-    return [
+    out = [
         f"### [{md(briefing.headline)}]({prefix}{briefing_path(briefing)})",
         "",
         f"*{date_span(story.first_day, story.last_day)} · {outlets}*",
@@ -38,6 +56,9 @@ def _teaser(briefing: Outline, prefix: str) -> list[str]:
         lead,
         "",
     ]
+    if place is not None and place.path is not None:
+        out += [f"Latest of {place.count} events in the storyline [{md(place.headline)}]({prefix}{place.path}).", ""]
+    return out
 
 
 def _month_of(day: date | None) -> str:

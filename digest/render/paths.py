@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ..models import Entity, Outline
+from ..models import Entity, Outline, Storyline
 from ..text import slugify
 
 
@@ -35,3 +35,18 @@ def topic_slugs(briefings: list[Outline]) -> frozenset[str]:
     tens of thousands of people once)."""
     counts = Counter(slug for b in briefings for slug in {tag_slug(e) for e in b.entities})
     return frozenset(slug for slug, n in counts.items() if n >= 2)
+
+
+def storyline_path(storyline: Storyline) -> str:
+    """A storyline's page, relative to the docs folder (a storyline of two or more events)."""
+    return f"storylines/{storyline.slug}.md"
+
+
+def storyline_url(storyline: Storyline) -> str:
+    """The storyline's address on the site, relative to its root."""
+    return storyline_path(storyline)[: -len(".md")] + "/"
+
+
+def storyline_detail_path(storyline: Storyline) -> str:
+    """Where a storyline's detail file lives, beside its page."""
+    return f"storylines/{storyline.slug}.json"

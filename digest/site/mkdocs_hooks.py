@@ -41,9 +41,15 @@ class PagefindSearch(BasePlugin):
     config_scheme = (("enabled", config_options.Type(bool, default=True)),)
 
 
+GENERATED_FOLDERS = ("/briefings/", "/storylines/", "/archive/", "/tags/")
+"""Folders of pages digest writes by the thousand, linked from their index pages, never the navigation."""
+
+
 def on_config(config, **kwargs):
-    """Add digest's theme overrides and stand in for Material's search plugin (warn if it is on)."""
+    """Add digest's theme overrides, keep its generated folders out of the navigation (an older
+    mkdocs.yml may not name a new one), and stand in for Material's search plugin (warn if it is on)."""
     _add_theme_overrides(config)
+    _keep_out_of_nav(config)
     if MATERIAL_SEARCH in config.plugins:
         log.warning("mkdocs.yml: the `search` plugin builds a lunr index this site does not use "
                     "(its search box runs on Pagefind); remove it from `plugins` to save build time")
@@ -60,6 +66,15 @@ def _add_theme_overrides(config) -> None:
     if str(THEME_OVERRIDES) in dirs:
         return
     dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
+
+
+def _keep_out_of_nav(config) -> None:
+    from pathspec.gitignore import GitIgnoreSpec
+
+    existing = [pattern.pattern for pattern in config.not_in_nav.patterns if getattr(pattern, "pattern", None)] if config.not_in_nav else []
+    missing = [folder for folder in GENERATED_FOLDERS if folder not in existing]
+    if missing:
+        config.not_in_nav = GitIgnoreSpec.from_lines(existing + missing)
 
 
 _pages = {"to index": 0, "marked": 0}
