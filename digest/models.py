@@ -219,6 +219,7 @@ class KeyFigure:
 class Entity:
     name: str
     kind: str  # "person", "organisation", "place"
+    aliases: tuple[str, ...] = ()  # the other forms the story names it by ("Selo", "Mr Selo"; "SDF")
 
 
 @record

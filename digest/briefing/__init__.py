@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from ..models import Briefing, Comparison, Quote, Story
 from . import compare
-from .entities import quotes_by_article, story_entities
+from .names import quotes_by_article, story_names
 from .keyfigures import figure_differences, figure_reports, merge_figures
 from .sentences import story_text
 from .summary import sentence_scores, summarize
@@ -26,14 +26,14 @@ def build_briefing(story: Story) -> Briefing:
     analysed = analysed_part(story)
     text = story_text(analysed)
     scores = sentence_scores(text)
-    entities = story_entities(analysed.articles)
-    people = [e.name for e in entities if e.kind == "person"]
+    names = story_names(analysed.articles)
+    entities = names.entities
 
     quotes: list[Quote] = []
     speakers: dict[tuple[str, int], str] = {}
     for article in analysed.articles:
         spoken: dict[str, str] = {}
-        for speaker, sentence in quotes_by_article(article, people):
+        for speaker, sentence in quotes_by_article(article, names):
             quotes.append(Quote(speaker, article.source.key, article.id, sentence))
             spoken[sentence] = speaker  # a sentence quoted twice goes to its last speaker
         if not spoken:
