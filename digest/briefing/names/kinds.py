@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .lexicon import (
     COMPASS, HONORIFICS, KNOWN_ALIASES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, OTHER_FIRST, OTHER_HEADS, PLACE_FIRST,
     PLACE_HEADS, PLACE_PREPOSITIONS, SAY_VERBS, SETTLEMENT_WORDS, TITLE_HEADS, WEAK_PLACE_PREPOSITIONS, WORK_VERBS,
-    alias_key, common_word, gazetteer, is_demonym, is_given_name, major_place, region, NEUTRAL_HEADS,
+    alias_key, common_word, gazetteer, is_demonym, is_given_name, major_place, region, NEUTRAL_HEADS, AMBIGUOUS_FIRST,
+    ORG_NOUNS_AFTER, PLACE_NOUNS_AFTER, ROLE_OF,
 )
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -37,6 +38,7 @@ _SAYS_AT_END_RE = re.compile(rf"\b{SAY_VERBS}$")
 _LONGEST_SAY_VERB = max(len(verb) for verb in SAY_VERBS.strip("(?:)").split("|"))
 _FOLLOWING_PLACE_RE = re.compile(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _WORDS_RE = re.compile(r"[\w'’]+")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 _ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6}")
 _QUOTES_BEFORE = ('"', "“", "‘", "'")
 _QUOTES_AFTER = ('"', "”", "’", "'")
@@ -119,7 +121,9 @@ def name_evidence(name: str) -> Evidence:
     if several and not (evidence.organisation or evidence.place or evidence.other):
         last = lowered[-1]
         plural_noun = last in NUMBER_WORDS or (last.endswith("s") and common_word(last))
-        if is_given_name(words[0]) and not plural_noun:
+        # A first word that starts places as often ("Abu Ghraib", "London Underground") says nothing
+        ambiguous = first in AMBIGUOUS_FIRST or major_place(first)
+        if is_given_name(words[0]) and not plural_noun and not ambiguous:
             evidence.person += 2
         if any(_INITIAL_RE.fullmatch(w) for w in words[1:-1]):
             evidence.person += 1  # "George W. Bush", "Alvin K. Hellerstein"
@@ -149,6 +153,19 @@ def add_context(evidence: Evidence, context: Context) -> None:
         evidence.speaks += 1
     if before and before[-1] == "the":
         evidence.after_the += 1
+    if before and before[-1] in ("a", "an"):
+        evidence.person -= 1  # "an Air France jet": nobody is "a Smith"
+    if len(before) >= 2 and before[-1] in ("for", "of", "at") and before[-2] in ROLE_OF:
+        evidence.organisation += 1.5  # "a spokeswoman for Air France", "head of the SDF"
+    following_word = _NEXT_WORD_RE.match(after)
+    if following_word and not possessive:
+        noun = following_word.group(1)
+        if noun in ORG_NOUNS_AFTER:
+            evidence.person -= 1  # "SDF spokesman", "Air France flight"
+            evidence.organisation += 0.5
+        elif noun in PLACE_NOUNS_AFTER:
+            evidence.person -= 1
+            evidence.place += 1  # "Abu Ghraib prison", "Raqqa province"
     if (sentence[start - 1 : start] in _QUOTES_BEFORE and after[:1] in _QUOTES_AFTER) or (
             len(before) >= 2 and before[-1] == "in" and before[-2] in WORK_VERBS):
         evidence.other += 2  # a title in quotation marks, "starred in Match Point": a work
@@ -180,18 +197,19 @@ def classify(name: str, contexts: list[Context]) -> str | None:
         add_context(evidence, context)
     titled = any(context.titled for context in contexts)
     if evidence.speaks:
-        # Organisations speak too ("the SDF said", "NASA says"): a say-verb counts for a person
-        # only when nothing in the name says organisation or place
-        if is_acronym(name):
-            evidence.organisation += min(evidence.speaks, 2)
-        elif not (evidence.organisation or evidence.place or evidence.other):
-            evidence.person += min(evidence.speaks, 2)
+        # Organisations speak too ("the SDF said", "Air France said"): a say-verb counts for the
+        # kind the rest of the evidence already points to, a person's or an organisation's
+        says = min(evidence.speaks, 2)
+        if evidence.person > 0 and not (evidence.organisation or evidence.place or evidence.other):
+            evidence.person += says
+        elif evidence.organisation > 0 and evidence.organisation >= evidence.place:
+            evidence.organisation += says
     if evidence.uses and evidence.after_the * 2 >= evidence.uses:
         evidence.person -= 2  # "the Bernoulli family", "the Kremlin": nobody is "the Smith"
     kind = evidence.decide()
     if single and kind and not (titled or lower in gazetteer() or is_acronym(name)):
         # One word and no title, gazetteer or capitals: a common word in a heading ("Festivals"),
-        # or a first name the story never gives in full ("Patrizia")
-        if common_word(lower) or (kind == PERSON and is_given_name(name)):
+        # or a first name or surname the story never gives in full ("Patrizia", "Greenpeace said")
+        if common_word(lower) or kind == PERSON:
             return None
     return kind

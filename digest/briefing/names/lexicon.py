@@ -29,7 +29,8 @@ marshal coach manager professor prof doctor policeman policewoman trooper warden
 rector chief leader head speaker whip councillor councilor councilman councilwoman alderman assemblyman
 assemblywoman mp mep mla msp deputy delegate diplomat negotiator correspondent reporter editor anchor
 columnist analyst economist historian author novelist poet actor actress singer rapper director producer
-striker midfielder defender goalkeeper quarterback pitcher chef activist campaigner
+striker midfielder defender goalkeeper quarterback pitcher chef activist campaigner marine airman seaman
+gunner rifleman
 """.split())
 # Words that only modify a title ("Prime Minister", "Defence Secretary", "Attorney General")
 TITLE_MODIFIERS = frozenset("""
@@ -69,7 +70,7 @@ confederation congress parliament senate assembly government administration cabi
 service services foundation trust fund funds board club team airlines airline airways railways
 railway motors industries industry holdings partners labs laboratories studios records pictures
 entertainment media group systems technologies software bancorp society church movement brotherhood
-militia militias rebels taliban mission missions secretariat council hospital clinic charity charities
+militia militias rebels taliban marines mission missions secretariat council hospital clinic charity charities
 watch international worldwide red crescent unions cooperative co-op exchange
 """.split())
 # Words that start an organisation's name before "of": "Bank of England", "University of Chicago"
@@ -94,6 +95,23 @@ inn library cemetery graveyard lighthouse promenade esplanade row close crescent
 NEUTRAL_HEADS = frozenset("center centre building complex headquarters campus".split())
 PLACE_FIRST = frozenset("mount mt lake port fort ft cape isle gulf bay strait sierra rio lago monte san santa sao st saint "
                         "ave avenida calle rue via paseo plaza piazza place plac ulica".split())
+# First words of names of persons and places alike ("Abu Bakr", "Abu Ghraib", "San Francisco")
+AMBIGUOUS_FIRST = frozenset("abu al el san santa st saint la le de van".split())
+# After a name, a noun it modifies: no person ("an Air France flight", "SDF spokesman")
+ORG_NOUNS_AFTER = frozenset("""
+flight flights jet jets plane planes aircraft airliner spokesman spokeswoman spokesperson official officials
+forces troops fighters soldiers militants police government authorities headquarters offices staff employees
+workers executive executives boss chairman ceo board members shares stock colours colors logo brand products
+store stores website statement sources chief chiefs commanders units
+""".split())
+PLACE_NOUNS_AFTER = frozenset("prison jail province region city town village airport area district border "
+                              "countryside governorate camp base island islands coast".split())
+# "a spokeswoman for Air France", "head of the SDF": the name after is an organisation
+ROLE_OF = frozenset("spokesman spokeswoman spokesperson official officials head chief director member members "
+                    "representative leader president chairman ceo founder employee employees".split())
+# Suffixes that make a name an adjective: "U.S.-backed", "London-based" (not "Ban Ki-moon")
+ADJECTIVE_SUFFIXES = frozenset("based born style era wide type like class level run made bound specific related "
+                               "owned held led backed linked allied funded controlled".split())
 # Before "in": the name after is a film, a series or a book ("starred in Match Point")
 WORK_VERBS = frozenset("starred starring star stars appeared appears appearing role roles cast played plays "
                        "featured features acted acting performed sang published wrote".split())
@@ -108,6 +126,7 @@ bombings crisis act acts code protocol treaty convention conventions agreement a
 resolution bill law report plan roadmap programme program initiative project doctrine declaration
 charter constitution principle theorem effect syndrome disease virus flu hurricane typhoon cyclone
 storm earthquake quake tsunami flood operation campaign strategy era age dynasty empire ceremony
+song anthem hymn album film movie book novel poem opera symphony
 """.split())
 OTHER_FIRST = frozenset("tour operation hurricane typhoon cyclone storm battle siege treaty".split())
 # Determiners of generic institutions: "the army said" names the army as speaker

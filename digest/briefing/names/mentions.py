@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...text import ABBREVIATIONS, FUNCTION_WORDS
 from .lexicon import (
-    HONORIFICS, MONTHS, NAME_OPENERS, NOT_NAMES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, PLACE_HEADS,
+    ADJECTIVE_SUFFIXES, HONORIFICS, MONTHS, NAME_OPENERS, NOT_NAMES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, PLACE_HEADS,
     POST_NOMINALS, SAY_WORDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS, common_word, gazetteer,
     is_demonym, is_given_name,
 )
@@ -90,6 +90,8 @@ def _split_run(sentence: str, tokens: list[Token]) -> list[list[Token]]:
         current = []
 
     for position, (word, start) in enumerate(tokens):
+        if word.endswith(("'s.", "’s.")):
+            word = word[:-1]
         if word.endswith(("'s", "’s")):
             current.append((word[:-2], start))
             close()
@@ -98,7 +100,7 @@ def _split_run(sentence: str, tokens: list[Token]) -> list[list[Token]]:
             current.append((word[:-1], start))
             close()
             continue
-        if "-" in word and _HYPHEN_SUFFIX_RE.search(word) and word.count("-") > bool(_PREFIXED_RE.match(word)):
+        if "-" in word and _adjective(word):
             close()  # "U.S.-backed", "al-Qaeda-linked": the name before the hyphen stands alone
             current = [(word[: word.rindex("-")], start)]
             close()
@@ -138,6 +140,15 @@ def _split_run(sentence: str, tokens: list[Token]) -> list[list[Token]]:
     return segments
 
 
+def _adjective(word: str) -> bool:
+    """'U.S.-backed', 'al-Qaeda-linked', 'London-based': a name made an adjective."""
+    suffix = _HYPHEN_SUFFIX_RE.search(word)
+    if not suffix or word.count("-") <= bool(_PREFIXED_RE.match(word)):
+        return False
+    ending = suffix.group(0)[1:]
+    return ending in ADJECTIVE_SUFFIXES or ending.endswith(("ed", "ing"))
+
+
 def _time_range(bare: str) -> bool:
     """'Mon-Fri', 'Jan-Mar'."""
     return "-" in bare and all(part in WEEKDAYS or part in MONTHS for part in bare.split("-"))
@@ -172,9 +183,9 @@ def _split_titles(segment: list[Token]) -> list[tuple[list[Token], bool]]:
     titled = False
     while len(segment) > 1 and _bare(segment[-1][0]) in POST_NOMINALS:
         segment, titled = segment[:-1], True
-    person = _person_after_title_of(segment)
-    if person:
-        return [(person, True)]
+    parts = _split_title_of(segment)
+    if parts is not None:
+        return parts
     for position in range(len(segment) - 2, -1, -1):
         if _is_title_before(segment, position):
             block = position
@@ -186,22 +197,28 @@ def _split_titles(segment: list[Token]) -> list[tuple[list[Token], bool]]:
     while segment and _bare(segment[-1][0]) in TITLE_HEADS and len(segment) > 1:
         segment = segment[:-1]  # "Virginia Governor", "BBC Director"
     segment = _trim(segment)
-    if not segment or all(_in_title_block(word) for word, _ in segment):
+    if not segment or all(_in_title_block(word) or _connector(word) for word, _ in segment):
         return []
     if len(segment) >= 3 and is_demonym(segment[0][0]) and is_given_name(segment[1][0]):
         segment = segment[1:]  # "Australian Robbie McEwan"
     return [(part, titled) for part in _split_joined(segment)]
 
 
-def _person_after_title_of(segment: list[Token]) -> list[Token] | None:
-    """'Secretary of State Condoleezza Rice', 'Duchess of Cornwall Camilla Bowles': a title with
-    its 'of' phrase, then a given name: the person is from the given name on."""
-    if len(segment) < 4 or segment[1][0] != "of" or _bare(segment[0][0]) not in TITLE_HEADS:
-        return None
-    for position in range(2, len(segment) - 1):
-        word = segment[position][0]
-        if is_given_name(word) or not (_in_title_block(word) or common_word(word.lower()) or word.lower() in gazetteer()):
-            return segment[position:]
+def _split_title_of(segment: list[Token]) -> list[tuple[list[Token], bool]] | None:
+    """'Secretary of State Condoleezza Rice', 'BBC Director of News Tony Hall': a title with its
+    'of' phrase; what stands before it is a name of its own, the person starts at the first
+    given name (or name no common word) after it. None if the segment holds no such title."""
+    for title in range(len(segment) - 2):
+        if segment[title + 1][0] != "of" or _bare(segment[title][0]) not in TITLE_HEADS:
+            continue
+        if title == 0 and len(segment) < 4:
+            return None  # "Duke of Edinburgh", "Bank of England": a title or an institution as a name
+        parts = _split_titles(segment[:title]) if title else []
+        for position in range(title + 2, len(segment) - 1):
+            word = segment[position][0]
+            if is_given_name(word) or not (_in_title_block(word) or common_word(word.lower()) or word.lower() in gazetteer()):
+                return parts + [(segment[position:], True)]
+        return parts
     return None
 
 
@@ -228,12 +245,16 @@ def _is_title_before(segment: list[Token], position: int) -> bool:
 
 
 def _split_joined(segment: list[Token]) -> list[list[Token]]:
-    """Two names whose comma was lost: 'Beijing China', 'Washington State University Simon Ličen'."""
+    """Two names whose comma was lost: 'Beijing China', 'Pichilemu Roberto Córdova',
+    'Washington State University Simon Ličen'."""
+    places = gazetteer()
     if len(segment) == 2:
         (a, _), (b, _) = segment
-        places = gazetteer()
         if a.lower() in places and b.lower() in places and f"{a} {b}".lower() not in places:
             return [segment[:1], segment[1:]]
+    if len(segment) >= 3 and segment[0][0].lower() in places and is_given_name(segment[1][0]) \
+            and not is_given_name(segment[0][0]):
+        return [segment[:1], segment[1:]]
     for position in range(1, len(segment) - 2):
         head = _bare(segment[position][0])
         if (head in ORG_HEADS or head in PLACE_HEADS) and is_given_name(segment[position + 1][0]):
@@ -252,8 +273,9 @@ def _trim(segment: list[Token]) -> list[Token]:
 
 
 def _function_word(word: str) -> bool:
-    """'The', 'In', 'It' (not 'US', not 'May' in 'Theresa May', which only starts no name)."""
-    return _bare(word) in FUNCTION_WORDS and not word.replace(".", "").isupper()
+    """'The', 'In', 'It', 'A' (not 'US', not 'May' in 'Theresa May', which only starts no name)."""
+    bare = _bare(word)
+    return bare in FUNCTION_WORDS and (len(bare) == 1 or not word.replace(".", "").isupper())
 
 
 def _initial(sentence: str, start: int) -> bool:

@@ -188,15 +188,23 @@ class _Groups:
             by_part[words[-1]].add(self.find(name))
             by_part[words[0]].add(self.find(name))
         for name, form in sorted(self.forms.items()):
-            if " " in name or region(name.lower()) or KNOWN_ALIASES.get(alias_key(name)):
+            if " " in name or KNOWN_ALIASES.get(alias_key(name)):
                 continue
+            if region(name.lower()) and not any(c.titled for c in form.contexts):
+                continue  # "Jordan" the country, unless "Col. Jordan"
             owners = by_part.get(name, set())
             if len(owners) == 1:  # "Selo" and the one "Talal Selo" of the story
                 self.join(next(iter(owners)), name)
         self._join_person_variants(people)
 
     def _join_person_variants(self, people: list[str]) -> None:
-        """'George Bush' / 'George W. Bush'; 'Mohammad' / 'Mohammed Siddique Khan'."""
+        """'George Bush' / 'George W. Bush'; 'Mohammad' / 'Mohammed Siddique Khan'; 'De Boer' / 'Yvo de Boer'."""
+        lowered = {name.lower(): name for name in people}
+        for name in self.forms:
+            if " " in name and name not in people:
+                longer = {self.find(p) for low, p in lowered.items() if low.endswith(" " + name.lower())}
+                if len(longer) == 1 and self.forms[name].kind in (PERSON, None):
+                    self.join(next(iter(longer)), name)
         by_shape: dict[tuple, list[str]] = defaultdict(list)
         for name in sorted(people):
             words = [w for w in name.split() if not (len(w) == 2 and w.endswith("."))]
@@ -227,7 +235,7 @@ class _Groups:
         forms: dict[str, Entity] = {}
         for root, names in members.items():
             contexts = [c for n in names for c in self.forms[n].contexts]
-            display = self.canonical.get(root) or _display_name(names, self.forms)
+            display = expand_short_form(self.canonical.get(root) or _display_name(names, self.forms))
             kind = self._group_kind(display, names, contexts)
             if kind not in TAGGED_KINDS:
                 continue
@@ -269,8 +277,20 @@ def _merge_same_names(entities: list[tuple[int, Entity]]) -> list[tuple[int, Ent
 
 
 def _spelling_key(name: str) -> str:
-    """'Al Qaeda', 'al-Qaeda', 'Al-Qaeda' -> 'al qaeda'."""
-    return alias_key(name).removeprefix("the ")
+    """'Al Qaeda', 'al-Qaeda', 'Al-Qaeda' -> 'alqaeda'; 'Alain Le Roy', 'Alain LeRoy' -> 'alainleroy';
+    'U.S. Army', 'United States Army' -> 'unitedstatesarmy'."""
+    return alias_key(expand_short_form(name)).removeprefix("the ").replace(" ", "")
+
+
+def expand_short_form(name: str) -> str:
+    """'U.S. Army' -> 'United States Army', 'UN Security Council' -> 'United Nations Security
+    Council': a well-known short form opening a longer name, written out, so that every story
+    names the institution alike."""
+    first, _, rest = name.partition(" ")
+    if not rest or not first.replace(".", "").isupper():
+        return name
+    known = KNOWN_ALIASES.get(alias_key(first))
+    return f"{known[0]} {rest}" if known and known[1] == PLACE or known and " " in known[0] else name
 
 
 def _initials(name: str) -> set[str]:
@@ -282,9 +302,16 @@ def _initials(name: str) -> set[str]:
 
 
 def _display_name(names: list[str], forms: dict[str, _Form]) -> str:
-    """A person's fullest form; otherwise the form used most, the longer on a tie."""
+    """A person's fullest form; otherwise the form used most, the longer on a tie (never a bare
+    head word such as "Army" when the story names the institution in full); a well-known short
+    form inside written out ("U.S. Army" -> "United States Army"); a place written in capitals
+    ("TEXAS") as a name."""
     usable = [n for n in names if n.split()[0].lower().rstrip(".") not in HONORIFICS] or names
-    if forms[usable[0]].kind == PERSON or any(forms[n].kind == PERSON for n in usable):
+    usable = [n for n in usable if n.lower() not in ORG_HEADS] or usable
+    if any(forms[n].kind == PERSON for n in usable):
         most_words = max(len(n.split()) for n in usable)
         usable = [n for n in usable if len(n.split()) == most_words]
-    return max(usable, key=lambda n: (len(forms[n].contexts), len(n), n))
+    best = expand_short_form(max(usable, key=lambda n: (len(forms[n].contexts), len(n), n)))
+    if best.isupper() and len(best) > 4 and best.lower() in gazetteer():
+        best = best.title()
+    return best
