@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import (
     COMPASS, HONORIFICS, KNOWN_ALIASES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, OTHER_FIRST, OTHER_HEADS, PLACE_FIRST,
@@ -33,7 +35,8 @@ _ROLE_WORDS = sorted(TITLE_HEADS | {"official", "member", "resident", "victim", 
 # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman": read from 70 characters after a name
 APPOSITIVE_ROLE = re.compile(rf"\s*,\s*(?:an?|the|another|its|his|her|their)?\s*(?:[\w.-]+\s+){{0,3}}(?:{'|'.join(_ROLE_WORDS)})s?\b")
 _AGE_RE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
-_SAYS_AFTER_RE = re.compile(rf"[^.;:]{{0,60}}?\b{SAY_VERBS}\b")
+_SAYS_RE = re.compile(rf"\b{SAY_VERBS}\b")
+_STOPS_RE = re.compile(r"[.;:]")
 _SAYS_AT_END_RE = re.compile(rf"\b{SAY_VERBS}$")
 _LONGEST_SAY_VERB = max(len(verb) for verb in SAY_VERBS.strip("(?:)").split("|"))
 _FOLLOWING_PLACE_RE = re.compile(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
@@ -45,8 +48,7 @@ _QUOTES_AFTER = ('"', "”", "’", "'")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """One use of a name: the sentence, where the name is, and whether a title goes with it."""
 
     sentence: str
@@ -67,6 +69,27 @@ def context_before(sentence: str, start: int, words: int = 3, window: int = 80) 
     if start > window and len(found) <= words:  # the window's first word may be cut short
         found = _WORDS_RE.findall(sentence[:start].lower())
     return found[-words:]
+
+
+@lru_cache(maxsize=20_000)
+def say_verb_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence's say-verbs are (most sentences have none: every name of the sentence
+    then skips the say-verb tests)."""
+    return tuple(m.span() for m in _SAYS_RE.finditer(sentence.lower()))
+
+
+def _says_near(sentence: str, start: int, end: int) -> bool:
+    """'X said', 'X, a spokesman, told' (within 60 characters, no full stop, semicolon or colon
+    between), or '... said X' / 'according to X' just before."""
+    spans = say_verb_spans(sentence)
+    if not spans:
+        return False
+    for verb_start, verb_end in spans:
+        if end <= verb_start <= end + 60 and not _STOPS_RE.search(sentence, end, verb_start):
+            return True
+        if verb_end <= start and not sentence[verb_end:start].strip():
+            return True
+    return False
 
 
 def ends_with_say_verb(text: str) -> bool:
@@ -147,9 +170,10 @@ def add_context(evidence: Evidence, context: Context) -> None:
     evidence.uses += 1
     if context.titled or (before and before[-1] in TITLE_HEADS) or (before and before[-1] in HONORIFICS):
         evidence.person += 2
-    if APPOSITIVE_ROLE.match(lowered_after) or _AGE_RE.match(after):
+    comma = after.lstrip()[:1] == ","
+    if comma and (APPOSITIVE_ROLE.match(lowered_after) or _AGE_RE.match(after)):
         evidence.person += 2
-    if _SAYS_AFTER_RE.match(lowered_after) or ends_with_say_verb(sentence[:start]):
+    if _says_near(sentence, start, end):
         evidence.speaks += 1
     if before and before[-1] == "the":
         evidence.after_the += 1
@@ -178,13 +202,22 @@ def add_context(evidence: Evidence, context: Context) -> None:
             evidence.place += 1  # "northern Syria"
         if len(before) >= 2 and before[-1] == "of" and (before[-2] in SETTLEMENT_WORDS or before[-2] in COMPASS):
             evidence.place += 2  # "city of Raqqa", "north of Raqqa"
-    following = _FOLLOWING_PLACE_RE.match(sentence, end)
+    following = comma and _FOLLOWING_PLACE_RE.match(sentence, end)
     if following and following.group(1).lower() in gazetteer():
         evidence.place += 2  # "Ain Issa, Syria"
 
 
-def classify(name: str, contexts: list[Context]) -> str | None:
-    """'person', 'organisation', 'place', or None (not a name to tag, or not clear which)."""
+def context_evidence(contexts: list[Context]) -> Evidence:
+    """What the sentences say, summed: read once per form, added up for an entity's forms."""
+    evidence = Evidence()
+    for context in contexts:
+        add_context(evidence, context)
+    return evidence
+
+
+def classify(name: str, contexts: list[Context], read: Evidence | None = None) -> str | None:
+    """'person', 'organisation', 'place', or None (not a name to tag, or not clear which).
+    `read`: context_evidence(contexts), when the caller has it already."""
     known = KNOWN_ALIASES.get(alias_key(name))
     if known and (len(name) > 5 or name.replace(".", "").isupper()):
         return known[1]
@@ -193,8 +226,9 @@ def classify(name: str, contexts: list[Context]) -> str | None:
     if single and (is_demonym(name) or lower in ORG_HEADS or lower in PLACE_HEADS):
         return None  # "Iranian", "Army", "Valley": a people, or an institution or place not named
     evidence = name_evidence(name)
-    for context in contexts:
-        add_context(evidence, context)
+    read = read or context_evidence(contexts)
+    for kind in ("person", "organisation", "place", "other", "speaks", "uses", "after_the"):
+        setattr(evidence, kind, getattr(evidence, kind) + getattr(read, kind))
     titled = any(context.titled for context in contexts)
     if evidence.speaks:
         # Organisations speak too ("the SDF said", "Air France said"): a say-verb counts for the

@@ -295,7 +295,7 @@ def _countries_and_regions() -> frozenset[str]:
                               "bavaria", "catalonia", "chechnya", "kashmir", "crimea", "arabia", "punjab", "bengal"})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=100_000)
 def is_demonym(word: str) -> bool:
     """'Iranian', 'Haitians', 'Chinese', 'Iraqi', 'French', 'Catholic': a people or a faith, no
     person, organisation or place of its own (found from the country it is formed on)."""

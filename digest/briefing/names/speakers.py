@@ -39,8 +39,11 @@ def named_speaker(sentence: str, lowered: str, names: StoryNames) -> Entity | No
     return (people or organisations or [None])[0]
 
 
-def pronoun_speaker(pronoun: str, previous_people: list[Entity], previous_speaker: Entity | None) -> Entity | None:
-    """'he said': the previous sentence's one person, or the one of them the pronoun fits."""
+def pronoun_speaker(pronoun: str, previous_people, previous_speaker: Entity | None) -> Entity | None:
+    """'he said': the previous sentence's one person, or the one of them the pronoun fits.
+    previous_people: a list, or an object whose get() gives it."""
+    if not isinstance(previous_people, list):
+        previous_people = previous_people.get()
     candidates = previous_people or ([previous_speaker] if previous_speaker and previous_speaker.kind == PERSON else [])
     wanted = _PRONOUN_GENDER[pronoun]
     fitting = [c for c in candidates if gender_of(c.name.split()[0]) in (wanted, None)]
@@ -49,7 +52,7 @@ def pronoun_speaker(pronoun: str, previous_people: list[Entity], previous_speake
     return fitting[0] if len(fitting) == 1 else None
 
 
-def sentence_speaker(sentence: str, names: StoryNames, previous_people: list[Entity],
+def sentence_speaker(sentence: str, names: StoryNames, previous_people,
                      previous_speaker: Entity | None) -> Entity | str | None:
     """Who the sentence attributes its words to: an entity of the story, an institution named by
     its common noun ("the army"), or None."""
@@ -69,18 +72,30 @@ def sentence_speaker(sentence: str, names: StoryNames, previous_people: list[Ent
 def quotes_by_article(article: Article, names: StoryNames) -> list[tuple[str, str]]:
     """(speaker, sentence) for each sentence of the article attributed to a person or organisation."""
     found = []
-    previous_people: list[Entity] = []
+    previous_text = ""
     previous_speaker: Entity | None = None
     for sentence in article.sentences:
         text = sentence.text
-        speaker = sentence_speaker(text, names, previous_people, previous_speaker)
+        # The previous sentence's people, read only for a sentence that may need them ("he said")
+        speaker = sentence_speaker(text, names, _Lazy(previous_text, names), previous_speaker)
         if speaker:
             found.append((speaker if isinstance(speaker, str) else speaker.name, text))
         previous_speaker = speaker if isinstance(speaker, Entity) else None
-        people: list[Entity] = []
-        for mention in name_mentions(text):
-            entity = names.resolve(mention.name)
-            if entity is not None and entity.kind == PERSON and entity not in people:
-                people.append(entity)
-        previous_people = people
+        previous_text = text
     return found
+
+
+class _Lazy:
+    """The people a sentence names, worked out when first asked for."""
+
+    def __init__(self, sentence: str, names: StoryNames):
+        self.sentence, self.names, self.people = sentence, names, None
+
+    def get(self) -> list[Entity]:
+        if self.people is None:
+            self.people = []
+            for mention in name_mentions(self.sentence) if self.sentence else ():
+                entity = self.names.resolve(mention.name)
+                if entity is not None and entity.kind == PERSON and entity not in self.people:
+                    self.people.append(entity)
+        return self.people

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ...models import Article, Entity
-from .kinds import ORGANISATION, PERSON, PLACE, Context, classify, is_acronym
+from .kinds import ORGANISATION, PERSON, PLACE, Context, Evidence, classify, context_evidence, is_acronym
 from .lexicon import HONORIFICS, KNOWN_ALIASES, ORG_HEADS, alias_key, gazetteer, region
 from .mentions import name_mentions
 
@@ -36,6 +36,7 @@ class _Form:
     name: str
     contexts: list[Context] = field(default_factory=list)
     kind: str | None = None
+    read: Evidence | None = None  # what its sentences say
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def story_names(articles) -> StoryNames:
     groups.join_known_aliases()
     groups.join_acronyms()
     for form in forms.values():
-        form.kind = classify(form.name, form.contexts)
+        form.read = context_evidence(form.contexts)
+        form.kind = classify(form.name, form.contexts, form.read)
     groups.join_people()
     groups.join_institutions()
     return groups.result()
@@ -254,7 +256,12 @@ class _Groups:
         kinds = Counter(self.forms[n].kind for n in names if self.forms[n].kind)
         if len(names) == 1:
             return self.forms[names[0]].kind
-        kind = classify(display, contexts)
+        read = Evidence()
+        for name in names:
+            form_read = self.forms[name].read or context_evidence(self.forms[name].contexts)
+            for field_name in ("person", "organisation", "place", "other", "speaks", "uses", "after_the"):
+                setattr(read, field_name, getattr(read, field_name) + getattr(form_read, field_name))
+        kind = classify(display, contexts, read)
         if kind is None and len(kinds) == 1:
             return next(iter(kinds))  # the forms agree; together their evidence was only less clear
         return kind
