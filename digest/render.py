@@ -209,6 +209,11 @@ def _render_figures(briefing: Briefing, names: dict[str, str]) -> list[str]:
     return out + [""]
 
 
+def _shortened(sentence: str, limit: int = 220) -> str:
+    """An outlet's quote in a table cell: whole up to `limit` characters, else cut at a word."""
+    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[str]:
     comparison = briefing.comparison
     out = ["## Source comparison", ""]
@@ -254,10 +259,10 @@ def _render_comparison(briefing: Briefing, names: dict[str, str], cite) -> list[
         sources = [v.source for v in comparison.outlets]
         out += ["| Speaker | " + " | ".join(md(names.get(s, s)) for s in sources) + " |", "| --- |" + " --- |" * len(sources)]
         speakers = sorted({q.speaker for q in comparison.quotes})
-        quoted = {(q.speaker, q.source) for q in comparison.quotes}
+        quoted = {(q.speaker, q.source): q.sentence for q in comparison.quotes}
         for speaker in speakers:
-            marks = " | ".join("✓" if (speaker, s) in quoted else "—" for s in sources)
-            out.append(f"| {md(speaker)} | {marks} |")
+            cells = " | ".join(md(_shortened(quoted[speaker, s])) if (speaker, s) in quoted else "—" for s in sources)
+            out.append(f"| {md(speaker)} | {cells} |")
     else:
         out.append("*No one is quoted by name.*")
     out.append("")
