@@ -288,6 +288,7 @@ class Entity:
 
     name: str
     kind: str  # "person", "organisation", "place"
+    aliases: tuple[str, ...] = ()  # the other forms the story names it by ("Selo", "Mr Selo"; "SDF")
 
 
 @record

@@ -28,7 +28,7 @@ def test_a_story_whose_analysis_fails_is_published_with_its_articles_and_named_i
     assert len(errors) == 1
     assert "content/articles/daily/haiti-quake.md" in errors[0] and "content/articles/wire/haiti-quake.md" in errors[0]
     assert "IndexError: list index out of range" in errors[0]
-    pages = {path: text.decode() for path, text in tree(tmp_path / "docs").items() if path.startswith("briefings/")}
+    pages = {path: text.decode() for path, text in tree(tmp_path / "docs").items() if path.startswith("briefings/") and path.endswith(".md")}
     haiti = next(text for text in pages.values() if "Haiti" in text.split("\n## Articles")[0])
     assert "analysis failed" in haiti and "Earthquake devastates Haiti's capital" in haiti
     assert "## Summary" not in haiti and "## Articles" in haiti

@@ -390,7 +390,23 @@ def _align(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 
 # ---------------------------------------------------------------- report
 
-TASKS = {"summaries": evaluate_summaries, "stories": evaluate_stories, "figures": evaluate_figures, "casing": evaluate_casing}
+def evaluate_entities(eval_dir: Path) -> list[dict]:
+    """Names on GUM (tools/eval_entities.py): typed precision, junk rate and recall of the names
+    mentioned at least twice, over the whole set and its two halves (every other document)."""
+    from tools import eval_entities
+
+    try:
+        result = eval_entities.evaluate_entities(eval_dir)
+    except FileNotFoundError:
+        return []
+    return [{"set": "GUM entities dev" + ("" if part == "all" else f" ({part.replace('_', ' ')})"), "system": "ours (digest names)",
+             "typed precision": scores["typed_precision"], "junk": scores["junk_rate"], "recall (2+ mentions)": scores["recall_repeated"],
+             "target": "0.92 / 0.03 / 0.85" if part == "all" else ""}
+            for part, scores in result.items() if part in ("all", "half_even", "half_odd")]
+
+
+TASKS = {"summaries": evaluate_summaries, "stories": evaluate_stories, "figures": evaluate_figures, "casing": evaluate_casing,
+         "entities": evaluate_entities}
 
 
 def format_table(rows: list[dict]) -> str:

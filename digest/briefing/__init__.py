@@ -12,9 +12,9 @@ from pathlib import Path
 from ..config import Limits
 from ..models import Briefing, Comparison, Quote, Story
 from .compare import comparison_of
-from .entities import quotes_by_article, story_entities
+from .names import StoryNames, quotes_by_article, story_names
 from .keyfigures import figure_reports, merge_figures
-from .sentences import StoryText, story_text
+from .sentences import StoryText, display_text, story_text
 from .summary import sentence_scores, summarize
 
 
@@ -31,8 +31,9 @@ def build_briefing(story: Story, limits: Limits = Limits()) -> Briefing:
     analysed = analysed_part(story, limits)
     text = story_text(analysed)
     scores = sentence_scores(text)
-    entities = story_entities(analysed.articles)
-    quotes, speakers = _quotes_and_speakers(analysed, [e.name for e in entities if e.kind == "person"])
+    names = story_names(analysed.articles)
+    entities = names.entities
+    quotes, speakers = _quotes_and_speakers(analysed, names)
     importance = {item.text: float(score) for item, score in zip(text.sentences, scores)}
     reports = figure_reports(text, speakers)
     key_figures = merge_figures(reports, importance, text)
@@ -70,14 +71,16 @@ def _safe_headline(story: Story) -> str:
         return story.articles[0].headline if story.articles else "Untitled story"
 
 
-def _quotes_and_speakers(story: Story, people: list[str]) -> tuple[list[Quote], dict[tuple[str, int], str]]:
-    """Every attributed sentence as a Quote, and (article id, sentence index) -> its speaker."""
+def _quotes_and_speakers(story: Story, names: StoryNames) -> tuple[list[Quote], dict[tuple[str, int], str]]:
+    """Every attributed sentence as a Quote (as shown: an article's first sentence without its
+    dateline), and (article id, sentence index) -> its speaker."""
     quotes: list[Quote] = []
     speakers: dict[tuple[str, int], str] = {}
     for article in story.articles:
         spoken: dict[str, str] = {}
-        for speaker, sentence in quotes_by_article(article, people):
-            quotes.append(Quote(speaker, article.source.key, article.id, sentence))
+        shown = {s.text: display_text(s) for s in article.sentences[:1]}
+        for speaker, sentence in quotes_by_article(article, names):
+            quotes.append(Quote(speaker, article.source.key, article.id, shown.get(sentence, sentence)))
             spoken[sentence] = speaker  # a sentence quoted twice goes to its last speaker
         if not spoken:
             continue

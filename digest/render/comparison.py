@@ -62,17 +62,22 @@ def figure_differences(comparison: Comparison, names: Names, cite: Cite) -> list
 
 
 def quotes(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
-    """Who is quoted by which outlet."""
+    """Who is quoted by which outlet, with each outlet's quote."""
     out = ["### Who is quoted", ""]
     if not comparison.quotes:
         return out + ["*No one is quoted by name.*", ""]
     sources = [v.source for v in comparison.outlets]
     out += ["| Speaker | " + " | ".join(md(names.get(s, s)) for s in sources) + " |", "| --- |" + " --- |" * len(sources)]
-    quoted = {(q.speaker, q.source) for q in comparison.quotes}
+    quoted = {(q.speaker, q.source): q.sentence for q in comparison.quotes}
     for speaker in sorted({q.speaker for q in comparison.quotes}):
-        marks = " | ".join("✓" if (speaker, s) in quoted else "—" for s in sources)
-        out.append(f"| {md(speaker)} | {marks} |")
+        cells = " | ".join(md(_shortened(quoted[speaker, s])) if (speaker, s) in quoted else "—" for s in sources)
+        out.append(f"| {md(speaker)} | {cells} |")
     return out + [""]
+
+
+def _shortened(sentence: str, limit: int = 220) -> str:
+    """An outlet's quote in a table cell: whole up to `limit` characters, else cut at a word."""
+    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def wording(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
