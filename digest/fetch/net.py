@@ -6,6 +6,7 @@ conditional GET whose feed is unchanged.
 """
 from __future__ import annotations
 
+import http.client
 import threading
 import time
 import urllib.error
@@ -67,7 +68,7 @@ def http_get(url: str, config: FetchConfig, hosts: Hosts, headers: dict[str, str
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not an http(s) address: {url[:80]}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
+    request = urllib.request.Request(request_address(url), headers={"User-Agent": USER_AGENT, **(headers or {})})
     with hosts.lock(parts.hostname):
         hosts.wait(parts.hostname)
         try:
@@ -87,5 +88,26 @@ def http_get(url: str, config: FetchConfig, hosts: Hosts, headers: dict[str, str
             raise FetchError(f"cannot connect: {exc.reason}") from exc
         except TimeoutError as exc:
             raise FetchError(f"no answer within {config.timeout:g} s") from exc
-        except (OSError, ValueError) as exc:  # ValueError: a malformed address that urllib only finds late
+        except (OSError, ValueError, http.client.HTTPException) as exc:  # a malformed address or answer found late
             raise FetchError(f"connection failed: {exc}") from exc
+
+
+_UNRESERVED = "/?#[]@!$&'()*+,;=:%~-._"
+
+
+def request_address(url: str) -> str:
+    """The address as a browser sends it: spaces and other characters outside URL syntax
+    percent-encoded (UTF-8), an international host name in IDNA; escapes already there are kept."""
+    parts = urllib.parse.urlsplit(url.strip())
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        pass
+    netloc = host if ":" not in host else f"[{host}]"
+    if parts.port:
+        netloc += f":{parts.port}"
+    if parts.username:
+        netloc = f"{parts.username}{':' + parts.password if parts.password else ''}@{netloc}"
+    return urllib.parse.urlunsplit((parts.scheme, netloc, urllib.parse.quote(parts.path, safe=_UNRESERVED),
+                                    urllib.parse.quote(parts.query, safe=_UNRESERVED), ""))

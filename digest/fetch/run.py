@@ -39,6 +39,8 @@ class _Run:
         self.hosts = Hosts(config.host_delay)
         self.lock = threading.RLock()
         self.emit = log
+        self.claimed: set[tuple[str, str]] = set()
+        """(outlet, GUID or address) of the items this run has taken: a second one is a duplicate."""
         on_file = corpus_identities(self.articles_dir)
         self.known: dict[str, set[str]] = {k: set(v) for k, v in (state.get("fetched") or {}).items()}
         for outlet, keys in on_file.items():
@@ -59,6 +61,7 @@ class _Run:
 
     def remember(self, outlet: str, keys) -> None:
         self.known.setdefault(outlet, set()).update(k for k in keys if k)
+        self.claimed.update((outlet, k) for k in keys if k)
 
     def record(self, **fields) -> None:
         with self.lock:
@@ -145,7 +148,10 @@ def _run_item(run: _Run, source: Source, feed_url: str, feed: Feed, item: Item) 
     try:
         with run.lock:
             if run.is_known(source.key, (item.guid, item.url)):
-                run.record(**record, outcome="known")
+                again = any((source.key, k) in run.claimed for k in (item.guid, item.url) if k)
+                if again:
+                    run.say(f"fetch: {source.name}: {item.url or item.guid[:80]}: same item as another in this run; skipped")
+                run.record(**record, outcome="duplicate" if again else "known")
                 return 0
             run.remember(source.key, (item.guid, item.url))  # claimed: the same GUID later in the feed is a duplicate
         return _write_item(run, source, feed, item, record)
