@@ -87,9 +87,10 @@ def page_routes(site: Site, folder: Path) -> None:
 def _headline(html: bytes) -> str:
     """What a publisher's feed would title the page: its first <h1>, else its <title>."""
     import lxml.html
+    from w3lib.encoding import html_to_unicode
 
     try:
-        tree = lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html_to_unicode(None, html)[1])
     except Exception:  # noqa: BLE001 -- a page lxml cannot read gets a plain title
         return "Untitled page"
     for xpath in ("//h1", "//title"):

@@ -65,7 +65,9 @@ def _parse_xml_feed(body: bytes, source: Source, feed_url: str, limit: int, head
     # A description whose CDATA section was escaped as text ("&lt;![CDATA[...]]&gt;") is read as
     # markup by feedparser and sanitized away; its content is the description.
     body = _ESCAPED_CDATA.sub(rb"\1", body)
-    parsed = feedparser.parse(body, response_headers={k: v for k, v in headers.items() if k in ("content-type", "content-location")})
+    headers = {k: v for k, v in headers.items() if k in ("content-type", "content-location")}
+    body, headers = _utf8_if_undeclared(body, headers)
+    parsed = feedparser.parse(body, response_headers=headers)
     if parsed.bozo and not parsed.entries and not parsed.get("version"):
         problem = parsed.get("bozo_exception")
         raise FetchError(f"not a feed ({type(problem).__name__}: {str(problem)[:80]})")
@@ -84,6 +86,36 @@ def _parse_xml_feed(body: bytes, source: Source, feed_url: str, limit: int, head
         lang = _lang((entry.get("title_detail") or {}).get("language")) or feed_lang
         items.append(Item(source, str(guid), link, title, summary, content, published, problem, author, lang))
     return Feed(items, one_line(parsed.feed.get("title")), parsed.feed.get("link"))
+
+
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=", re.IGNORECASE)
+
+
+def _utf8_if_undeclared(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+    """A feed that names no charset (no BOM, no XML encoding, no HTTP charset) and is not UTF-8 is
+    decoded by charset_normalizer's guess and handed on as UTF-8; feedparser, without chardet,
+    would read it as Windows-1252 and write every EUC-JP or Big5 title as mojibake."""
+    if body[:3] == b"\xef\xbb\xbf" or body[:2] in (b"\xff\xfe", b"\xfe\xff") or _DECLARED_ENCODING.match(body) \
+            or "charset=" in headers.get("content-type", "").lower():
+        return body, headers
+    try:
+        body.decode("utf-8")
+        return body, headers
+    except UnicodeDecodeError:
+        pass
+    from .pages import _guesses
+
+    for encoding in _guesses(body):
+        try:
+            text = body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        declaration = b'<?xml version="1.0" encoding="utf-8"?>'
+        data = _XML_DECLARATION.sub(b"", text.encode("utf-8"), count=1)
+        content_type = headers.get("content-type", "application/xml").split(";")[0]
+        return declaration + data, {**headers, "content-type": f"{content_type}; charset=utf-8"}
+    return body, headers
 
 
 def _feedparser_text(detail) -> tuple[str, ...]:

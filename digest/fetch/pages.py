@@ -9,6 +9,7 @@ tags, JSON-LD, <time>, the URL), never a year guessed from the running text.
 """
 from __future__ import annotations
 
+import codecs
 import copy
 import re
 import urllib.parse
@@ -42,11 +43,13 @@ class Page:
 
 
 def decode_page(body: bytes, content_type: str | None) -> Decoded:
-    """The page as text. Order: a BOM; a UTF-16/32 charset from the HTTP header or <meta>; UTF-8
-    when the bytes are valid UTF-8 (a legacy charset almost never is, and servers often declare
-    ISO-8859-1 by default over UTF-8 pages); the charset the header, then <meta>, declares;
-    charset_normalizer's guess. The first that decodes every byte wins. Only when none does are
-    bad bytes replaced, with the declared charset (else Windows-1252), and counted."""
+    """The page as text, in the first charset that decodes every byte: a BOM's; a UTF-16/32 charset
+    the HTTP header or <meta> declares; UTF-8 (a legacy charset almost never is valid UTF-8, and
+    servers often declare ISO-8859-1 by default over UTF-8 pages); the header's, then <meta>'s
+    charset. A page that none of them decodes is mended rather than guessed at where it can be:
+    UTF-8 with a few stray Windows-1252 bytes (copied-in quotes) keeps its UTF-8 and reads those
+    bytes as Windows-1252; a legacy page with a few bad bytes keeps its declared charset; else
+    charset_normalizer guesses. Only bytes that no reading can take become U+FFFD, counted."""
     from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
     bom, bom_bytes = read_bom(body)
@@ -56,28 +59,64 @@ def decode_page(body: bytes, content_type: str | None) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             pass
     declared = [e for e in (http_content_type_encoding(content_type or ""), html_body_declared_encoding(body[:8192])) if e]
-    declared = [resolve_encoding(e) or e for e in declared]
+    declared = [e for e in dict.fromkeys(resolve_encoding(e) or e for e in declared) if _known(e)]
     wide = [e for e in declared if re.match(r"utf[-_]?(16|32)", e)]
-    candidates = wide + ["utf-8"] + declared + _guesses(body)
-    for encoding in dict.fromkeys(candidates):
+    for encoding in dict.fromkeys(wide + ["utf-8"] + declared):
+        try:
+            return Decoded(body.decode(encoding), encoding, 0)
+        except UnicodeDecodeError:
+            continue
+    claims_utf8 = not declared or declared[0] in ("utf-8", "utf8")
+    if claims_utf8 and _mostly_utf8(body):
+        return _mended_utf8(body)
+    if declared:
+        text = body.decode(declared[0], errors="replace")
+        if text.count("\ufffd") <= max(3, sum(1 for b in body if b >= 0x80) // 100):
+            return Decoded(text, declared[0], text.count("\ufffd"))
+    for encoding in _guesses(body):
         try:
             return Decoded(body.decode(encoding), encoding, 0)
         except (UnicodeDecodeError, LookupError):
             continue
-    fallback = next((e for e in declared if _known(e)), "cp1252")
-    text = body.decode(fallback, errors="replace")
-    return Decoded(text, fallback, text.count("\ufffd"))
+    if claims_utf8:
+        return _mended_utf8(body)
+    text = body.decode(declared[0], errors="replace")
+    return Decoded(text, declared[0], text.count("\ufffd"))
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """More well-formed UTF-8 sequences than bytes outside them: UTF-8 with a few strays."""
+    sequences = _UTF8_SEQUENCE.findall(body)
+    return len(sequences) > sum(1 for b in body if b >= 0x80) - sum(len(s) for s in sequences)
+
+
+def _cp1252_for_stray_bytes(error: UnicodeDecodeError):
+    """Codec error handler: a byte that is not UTF-8 read as Windows-1252 (U+FFFD for its five holes)."""
+    byte = error.object[error.start:error.start + 1]
+    return byte.decode("cp1252", errors="replace"), error.start + 1
+
+
+codecs.register_error("digest-cp1252", _cp1252_for_stray_bytes)
+
+
+def _mended_utf8(body: bytes) -> Decoded:
+    text = body.decode("utf-8", errors="digest-cp1252")
+    return Decoded(text, "utf-8", text.count("\ufffd"))
 
 
 def _guesses(body: bytes) -> list[str]:
+    """charset_normalizer's best three, Windows-1252 first when it is among them: a short Western page
+    fits several single-byte charsets equally well, and Windows-1252 is what browsers assume."""
     from charset_normalizer import from_bytes
 
-    return [match.encoding for match in from_bytes(body[:200_000])][:3]
+    guesses = [match.encoding for match in from_bytes(body[:200_000])][:3]
+    return sorted(guesses, key=lambda encoding: encoding != "cp1252")
 
 
 def _known(encoding: str) -> bool:
-    import codecs
-
     try:
         codecs.lookup(encoding)
         return True
