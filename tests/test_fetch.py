@@ -134,3 +134,28 @@ def test_feed_without_guids_slow_huge_and_unsafe_responses(tmp_path, server):
     assert any("no-guid-here" in p for p in report.new_articles)
     again = fetch(config(content, max_bytes=1024 * 1024), log=lambda line: None)
     assert again.new_articles == []  # an item without a GUID is known by its link
+
+
+def test_an_error_in_one_item_stops_nothing_and_the_item_is_tried_again(tmp_path, server, monkeypatch):
+    import digest.fetch.run as run
+
+    real = run.extract_page
+
+    def extract(body, url, content_type=None):
+        if url.endswith("/boom.html"):
+            raise RuntimeError("a bug in extraction")
+        return real(body, url, content_type)
+
+    monkeypatch.setattr(run, "extract_page", extract)
+    serve_standard(server)
+    server.add("/boom.html", page("Boom", FLOOD))
+    server.add("/wire.rss", rss([{"guid": "boom", "title": "Boom", "link": f"{server.url}/boom.html"},
+                                 {"guid": "wire-1", "title": "Flood forces 1,200 from homes", "link": f"{server.url}/flood.html"}]),
+               content_type="application/rss+xml")
+    content = project(tmp_path, server)
+    log = []
+    report = fetch(config(content), log=log.append)
+    assert any("item boom: failed: internal error RuntimeError: a bug in extraction" in line for line in log)
+    assert sorted(report.new_articles) == ["articles/daily/2024-03-02-bridge-closed.md", "articles/wire/2024-03-02-flood-forces-1-200-from-homes.md"]
+    monkeypatch.setattr(run, "extract_page", real)
+    assert fetch(config(content), log=lambda line: None).new_articles == ["articles/wire/2024-03-02-boom.md"]

@@ -14,7 +14,7 @@ import unicodedata
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                        r"\uf900-\ufaff\U00020000-\U0002fa1f]")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？」』\"”’»)\]]$")
-_LIST_START = re.compile(r"(?:[-*•–]\s|\d{1,3}[.)]\s)")
+_LIST_START = re.compile(r"(?:[-*•–]\s|\d{1,3}[.)]\s|[a-z]\)\s)")
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|$)", re.DOTALL)
 _TRUNCATION = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.|\b(?:read|continue reading|read more|more)\b\W*)\s*$", re.IGNORECASE)
 _BLOCKS = frozenset("address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr "
