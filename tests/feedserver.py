@@ -55,7 +55,8 @@ class FeedServer:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # A short poll interval: shutdown() waits for one, and every test closes a server
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def add(self, path: str, body: str | bytes, **kwargs) -> None:
         self.routes[path] = Route(body.encode() if isinstance(body, str) else body, **kwargs)
