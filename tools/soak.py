@@ -324,12 +324,21 @@ def figures(site: Site, server_url: str, content: Path, child: dict, fetch_run, 
         "articles with U+FFFD": len(replacement), "... where the source decodes cleanly": len(replacement_clean),
         "articles whose date differs from the feed's": f"{len(date_diffs)} of {date_checked} "
                                                         f"({100 * date_same / max(1, date_checked):.1f}% carry the feed's date)",
-        "summary_only share": f"{100 * sum(1 for r in written if r.get('summary_only')) / max(1, len(written)):.1f}%",
+        "summary_only share": _summary_only_share(written),
         "non-English articles kept whole": f"{whole} of {non_english} (>= 95% of trafilatura's default extraction)",
         "recall of trafilatura's default extraction (pages, two halves)":
             " / ".join(f"{100 * sum(v) / max(1, len(v)):.1f}% ({len(v)})" for v in recalls.values()),
         "_details": {"date_diffs": date_diffs, "crashes": crashes, "replacement": replacement_clean},
     }
+
+
+def _summary_only_share(written: list[dict]) -> str:
+    def share(records):
+        return f"{100 * sum(1 for r in records if r.get('summary_only')) / max(1, len(records)):.1f}%"
+
+    pages = [r for r in written if "/soakfeeds/" in r["feed"]]
+    feeds = [r for r in written if "/soakfeeds/" not in r["feed"]]
+    return f"{share(written)} (items behind real pages: {share(pages)}; feedparser's test items, mostly a title alone: {share(feeds)})"
 
 
 def build_figures(build_run, content: Path, work: Path) -> dict:
