@@ -55,7 +55,8 @@ class FeedServer:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # A short poll interval: shutdown() waits for one, and every test closes a server
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def add(self, path: str, body: str | bytes, **kwargs) -> None:
         self.routes[path] = Route(body.encode() if isinstance(body, str) else body, **kwargs)
@@ -73,16 +74,26 @@ def page(title: str, paragraphs: list[str], date: str = "2024-03-02", canonical:
             f"</article><footer>Copyright</footer></body></html>")
 
 
-def rss(items: list[dict], title: str = "Example Wire") -> str:
+def rss(items: list[dict], title: str = "Example Wire", language: str | None = None) -> str:
+    """An RSS 2.0 feed. Item keys: guid, title (left out when absent), link, summary (the description,
+    inserted as written: escape it yourself), date (RFC 822; None: no pubDate), content (content:encoded,
+    in CDATA), author, extra (raw XML)."""
     entries = "".join(
         "<item>"
         + (f"<guid>{i['guid']}</guid>" if i.get("guid") else "")
-        + f"<title>{i['title']}</title>"
+        + (f"<title>{i['title']}</title>" if "title" in i else "")
         + (f"<link>{i['link']}</link>" if i.get("link") else "")
-        + f"<description>{i.get('summary', '')}</description><pubDate>{i.get('date', 'Sat, 02 Mar 2024 09:00:00 GMT')}</pubDate></item>"
+        + f"<description>{i.get('summary', '')}</description>"
+        + (f"<pubDate>{i.get('date', 'Sat, 02 Mar 2024 09:00:00 GMT')}</pubDate>" if i.get("date", "") is not None else "")
+        + (f"<content:encoded><![CDATA[{i['content']}]]></content:encoded>" if i.get("content") else "")
+        + (f"<author>{i['author']}</author>" if i.get("author") else "")
+        + i.get("extra", "")
+        + "</item>"
         for i in items
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title><link>http://example/</link>{entries}</channel></rss>'
+    lang = f"<language>{language}</language>" if language else ""
+    return (f'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            f"<channel><title>{title}</title><link>http://example/</link>{lang}{entries}</channel></rss>")
 
 
 def atom(items: list[dict], title: str = "The Daily Example") -> str:
@@ -93,3 +104,10 @@ def atom(items: list[dict], title: str = "The Daily Example") -> str:
     )
     return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>{title}</title>'
             f"<id>urn:daily</id><updated>2024-03-02T10:00:00Z</updated>{entries}</feed>")
+
+
+def json_feed(items: list[dict], version: str = "1.1", title: str = "Example JSON") -> str:
+    """A JSON Feed (https://www.jsonfeed.org/version/1.1/); items are written as given."""
+    import json
+
+    return json.dumps({"version": f"https://jsonfeed.org/version/{version}", "title": title, "items": items})

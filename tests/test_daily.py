@@ -46,8 +46,8 @@ def test_two_days_of_fetch_and_build(tmp_path, server):
     server.add("/flood.html", page("Flood forces 1,200 from homes in Riverton", FLOOD, date="2024-03-01"))
     server.add("/bridge.html", page("Harbor Bridge in Eastport closed for repairs", BRIDGE, date="2024-03-01"))
     server.add("/wire.rss", rss([
-        {"guid": "w1", "title": "Flood", "link": f"{server.url}/flood.html"},
-        {"guid": "w2", "title": "Bridge", "link": f"{server.url}/bridge.html"},
+        {"guid": "w1", "title": "Flood forces 1,200 from homes in Riverton", "link": f"{server.url}/flood.html"},
+        {"guid": "w2", "title": "Harbor Bridge in Eastport closed for repairs", "link": f"{server.url}/bridge.html"},
     ]), content_type="application/rss+xml")
     server.add("/daily.atom", atom([]), content_type="application/atom+xml")
     server.add("/broken.rss", "<rss><channel><item>", status=500)
@@ -68,8 +68,8 @@ def test_two_days_of_fetch_and_build(tmp_path, server):
     server.add("/flood-daily.html", page("Riverton families spend night in school gym", FLOOD_DAILY, date="2024-03-02"))
     server.add("/quake.html", page("Earthquake damages houses in Lorca", QUAKE, date="2024-03-03"))
     server.add("/daily.atom", atom([
-        {"guid": "urn:daily:flood", "title": "Riverton", "link": f"{server.url}/flood-daily.html"},
-        {"guid": "urn:daily:quake", "title": "Lorca", "link": f"{server.url}/quake.html"},
+        {"guid": "urn:daily:flood", "title": "Riverton families spend night in school gym", "date": "2024-03-02T10:00:00Z", "link": f"{server.url}/flood-daily.html"},
+        {"guid": "urn:daily:quake", "title": "Earthquake damages houses in Lorca", "date": "2024-03-03T08:00:00Z", "link": f"{server.url}/quake.html"},
     ]), content_type="application/atom+xml")
     log2, result2, day2 = day()
     assert len(day2) == 3
