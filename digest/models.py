@@ -57,6 +57,8 @@ class RawArticle:
     lang: str = "en"
     license: str | None = None
     summary_only: bool = False  # the feed's summary, the page could not be read
+    copy_of: str | None = None
+    """The id of the article (from another outlet) whose text this one repeats: syndicated copy."""
 
 
 @record
@@ -138,6 +140,8 @@ class Article:
     license: str | None = None
     title_inferred: bool = False
     summary_only: bool = False
+    copy_of: str | None = None
+    """The id of the article (from another outlet) whose text this one repeats: syndicated copy."""
     fingerprint: str = ""
     """A hash of all this article was made from (the raw article, the casing decisions for its
     words, digest's code): caches of later stages key on it. Empty when no cache is in use."""

@@ -132,3 +132,16 @@ def test_loading_never_writes_to_content(make_project):
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
     read_corpus(content)
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_another_outlets_copy_of_the_same_text_is_kept_as_syndicated_copy(make_project):
+    wire = GOOD.replace("source: reuters", "source: wire")
+    daily = GOOD.replace("source: reuters", "source: daily").replace("url: https://www.reuters.com/a\n", "url: https://daily.example/a\n")
+    relinked = GOOD.replace("source: reuters", "source: bbc").replace("Officials said", "A spokesman said")  # same URL
+    same_outlet = wire.replace("url: https://www.reuters.com/a\n", "url: https://www.reuters.com/b\n")
+    corpus = read_corpus(make_project({"a.md": wire, "b.md": daily, "c.md": relinked, "d.md": same_outlet}) / "content")
+    copies = {a.id: a.copy_of for a in corpus.articles}
+    assert copies == {"a": None, "b": "a", "c": "a"}  # kept, each marked a copy of the first
+    assert not any(d.level == "warning" for d in corpus.diagnostics if "b.md" in d.path or "c.md" in d.path)
+    assert any("b.md" in d.path and d.level == "info" and "copy" in d.message for d in corpus.diagnostics)
+    assert any("d.md" in d.path and "duplicate article" in d.message for d in corpus.diagnostics)  # one outlet twice

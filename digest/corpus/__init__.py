@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -52,9 +52,9 @@ def load_corpus(content_dir: Path, options: DigestConfig, runtime: Runtime) -> C
         return Corpus((), reader.sources)
 
     articles: list[RawArticle] = []
-    seen_ids: dict[str, str] = {}
-    seen_text: dict[str, str] = {}
-    seen_urls: dict[str, str] = {}
+    seen_ids: dict[str, RawArticle] = {}
+    seen_text: dict[str, RawArticle] = {}
+    seen_urls: dict[str, RawArticle] = {}
     for path in _article_files(articles_dir):
         read = READERS.get(path.suffix.lower())
         if read is None:
@@ -62,20 +62,24 @@ def load_corpus(content_dir: Path, options: DigestConfig, runtime: Runtime) -> C
             continue
         for article in read(path, reader):
             text_key = _fingerprint(article.raw_text)
-            duplicate = (
-                ("id", seen_ids.get(article.id)),
-                ("URL", seen_urls.get(article.url or "")),
-                ("text", seen_text.get(text_key)),
-            )
-            first = next(((what, where) for what, where in duplicate if where), None)
-            if first:
-                what, where = first
-                reader.report("warning", article.path, None, f"duplicate article (same {what} as {where}); skipped")
+            if article.id in seen_ids:
+                reader.report("warning", article.path, None, f"duplicate article (same id as {seen_ids[article.id].path}); skipped")
                 continue
-            seen_ids[article.id] = article.path
-            seen_text[text_key] = article.path
+            original = seen_urls.get(article.url or "") or seen_text.get(text_key)
+            if original is not None and original.source.key == article.source.key:
+                what = "URL" if article.url and seen_urls.get(article.url) is original else "text"
+                reader.report("warning", article.path, None, f"duplicate article (same {what} as {original.path}); skipped")
+                continue
+            if original is not None:
+                # Another outlet's copy of the same text: syndicated wire copy is news as published, kept
+                # and marked, so that a briefing counts the independent reports behind a story
+                reader.report("info", article.path, None, f"the same text as {original.path} ({original.source.name}); "
+                                                          f"kept as {article.source.name}'s copy of it")
+                article = replace(article, copy_of=original.id)
+            seen_ids[article.id] = article
+            seen_text.setdefault(text_key, article)
             if article.url:
-                seen_urls[article.url] = article.path
+                seen_urls.setdefault(article.url, article)
             articles.append(article)
     return Corpus(tuple(articles), reader.sources)
 

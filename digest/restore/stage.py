@@ -213,6 +213,6 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
         id=raw.id, path=raw.path, source=raw.source,
         sentences=Sentences.of(sentences), title=title, published=raw.published, url=raw.url,
         author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
-        summary_only=raw.summary_only, fingerprint=key,
+        summary_only=raw.summary_only, copy_of=raw.copy_of, fingerprint=key,
     )
     return article, tuple(notes)
