@@ -54,7 +54,8 @@ class RawArticle:
     published: datetime | None = None
     url: str | None = None
     author: str | None = None
-    lang: str = "en"
+    lang: str | None = None
+    """ISO 639-1 code from the front matter; None: told from the text when it is restored."""
     license: str | None = None
     summary_only: bool = False  # the feed's summary, the page could not be read
     copy_of: str | None = None
@@ -137,6 +138,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     lang: str = "en"
+    """ISO 639-1 code: the front matter's, else told from the text (restore/language.py)."""
     license: str | None = None
     title_inferred: bool = False
     summary_only: bool = False

@@ -133,14 +133,14 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def slugify(text: str, limit: int = 60) -> str:
+def slugify(text: str, limit: int = 60, fallback: str = "item") -> str:
     """A URL-safe slug of ASCII letters, digits and hyphens, at most `limit` characters, cut at a
-    hyphen where it can be; "item" when nothing is left."""
+    hyphen where it can be; `fallback` when nothing is left (a headline in Chinese)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
-    return slug or "item"
+    return slug or fallback
 
 
 # ---------------------------------------------------------------- the word list

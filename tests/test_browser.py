@@ -204,3 +204,28 @@ def test_reader_opens_a_storyline_follows_an_event_and_comes_back(browser, tmp_p
         assert outside == []
     finally:
         server.shutdown()
+
+
+CHINESE_METRO = {
+    "xinhua/metro.md": "---\nsource: xinhua\ntitle: 上海地铁新线路开通运营\npublished: 2024-06-03\n---\n"
+                       "上海地铁新线路周一开通运营，全长三十公里，设有二十个车站。\n"
+                       "市政府表示，新线路每天可运送五十万名乘客。\n",
+    "wire/bridge.md": "---\nsource: wire\ntitle: Old bridge reopens after repairs\npublished: 2024-06-03\n---\n"
+                      "The old stone bridge over the river reopened on Monday after 18 months of repairs.\n"
+                      "The county council said the bridge would carry up to 3,000 cars a day.\n",
+}
+
+
+def test_a_chinese_briefing_is_found_by_a_chinese_word_from_an_english_page(browser, make_project, tmp_path):
+    """The Chinese article's language is told from its text; its page says so, so search cuts its
+    words (地铁, 'metro'), and a search from an English page finds it too."""
+    with served_site(make_project, tmp_path, CHINESE_METRO) as (result, base):
+        metro = next(b for b in result.briefings if "上海" in b.headline)
+        page, outside, _ = open_page(browser, f"{base}briefings/{metro.story.slug}/")
+        assert page.evaluate("document.documentElement.lang") == "zh"
+        page.goto(base)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        search(page, "地铁")
+        assert page.locator(".md-search-result__item h1").first.inner_text() == metro.headline
+        search(page, "bridge")  # and English still as before
+        assert outside == []

@@ -159,3 +159,16 @@ def test_text_in_a_script_without_case_was_never_lowercased():
     for text in (hebrew, burmese, chinese, hebrew + " (Reuters)"):
         assert not looks_lowercased(text)
     assert looks_lowercased("the minister said on monday that the budget would pass . " + hebrew)
+
+
+def test_an_articles_language_is_its_front_matters_or_told_from_its_text(make_project):
+    from conftest import read_corpus, restore as restored
+
+    project = make_project({
+        "a.md": "---\nsource: wire\n---\n上海地铁新线路周一开通运营，全长三十公里，设有二十个车站。\n",
+        "b.md": "---\nsource: wire\n---\nDer Bundestag hat am Mittwoch den Haushalt für das kommende Jahr beschlossen.\n",
+        "c.md": "---\nsource: wire\nlang: en-GB\n---\nDer Bundestag hat am Mittwoch den Haushalt beschlossen, sagte ein Sprecher.\n",
+        "d.md": "---\nsource: wire\n---\nRain fell.\n",
+    })
+    languages = {a.id: a.lang for a in restored(read_corpus(project / "content").articles)}
+    assert languages == {"a": "zh", "b": "de", "c": "en", "d": "en"}  # the front matter wins; too short to tell: English

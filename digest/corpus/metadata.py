@@ -50,7 +50,7 @@ def make_article(article_id, display, meta, body, reader: ReadContext, body_line
         published=published,
         url=url,
         author=optional_text(meta.get("author")),
-        lang=optional_text(meta.get("lang")) or "en",
+        lang=_language_code(meta.get("lang")),
         license=optional_text(meta.get("license")),
         summary_only=bool(meta.get("summary_only")),
     )
@@ -94,3 +94,10 @@ def date_from_first_line(body: str) -> tuple[datetime | None, str]:
     except ValueError:
         return None, body
     return parsed, rest.strip("\n")
+
+
+def _language_code(value: Any) -> str | None:
+    """'en', 'de', 'zh'... from the front matter's lang ('en-GB', 'DE' -> 'en', 'de'); None when absent
+    (the restore stage then tells the language from the text)."""
+    text = optional_text(value)
+    return text.lower().replace("_", "-").split("-")[0] if text else None

@@ -2,6 +2,8 @@
 the source comparison, the articles and the tags."""
 from __future__ import annotations
 
+from collections import Counter
+
 import yaml
 
 from ..config import Limits
@@ -80,10 +82,17 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
 
 
 def _front_matter(briefing: Briefing) -> str:
-    meta = {"title": html_text(briefing.headline) or "Briefing"}
+    meta = {"title": html_text(briefing.headline) or "Briefing", "lang": story_language(briefing.story)}
     if briefing.summary:
         meta["description"] = html_text(briefing.summary[0].text, 200)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def story_language(story) -> str:
+    """The language most of a story's articles are written in (the page's language: search
+    segments its words by it)."""
+    counts = Counter(article.lang for article in story.articles)
+    return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else "en"
 
 
 def _render_figures(briefing: Briefing, names: dict[str, str], markup: Markup) -> list[str]:

@@ -19,6 +19,7 @@ from ..models import Article, RawArticle, Sentence, Sentences
 from ..text import paragraphs, split_dateline, split_sentences, split_text
 from .casing import CasingModel, casing_counts
 from .clean import clean, looks_lowercased
+from .language import detect_language
 from .truecase import _title_lowercased, restore_title, truecase
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
     article = Article(
         id=raw.id, path=raw.path, source=raw.source,
         sentences=Sentences.of(sentences), title=title, published=raw.published, url=raw.url,
-        author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
+        author=raw.author, lang=raw.lang or detect_language(text), license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, copy_of=raw.copy_of, fingerprint=key,
     )
     return article, tuple(notes)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,8 +86,16 @@ def on_pre_build(config, **kwargs) -> None:
     _pages.update({"to index": 0, "marked": 0})  # `digest serve` builds again in the same process
 
 
+_LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_HTML_LANG_RE = re.compile(r'<html lang="[^"]*"')
+
+
 def on_post_page(output, page, config, **kwargs):
-    """Mark a page's article for Pagefind, unless its front matter leaves it out of search."""
+    """Give the page its own language (front matter `lang`: search segments its words by it) and
+    mark its article for Pagefind, unless its front matter leaves it out of search."""
+    language = page.meta.get("lang")
+    if isinstance(language, str) and _LANGUAGE_RE.fullmatch(language):
+        output = _HTML_LANG_RE.sub(f'<html lang="{language}"', output, count=1)
     if (page.meta.get("search") or {}).get("exclude"):
         return output
     _pages["to index"] += 1

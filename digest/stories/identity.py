@@ -42,7 +42,7 @@ def make_story(articles: list[Article]) -> Story:
     first = founder(articles)
     story_id = hashlib.sha1(first.id.encode("utf-8")).hexdigest()[:10]
     prefix = first.day.isoformat() if first.day else "undated"
-    slug = f"{prefix}-{slugify(first.headline, 50)}"
+    slug = f"{prefix}-{slugify(first.headline, 50, fallback=story_id)}"
     ordered = tuple(sorted(articles, key=_article_order))
     return Story(id=story_id, slug=slug, articles=ordered)
 

@@ -23,10 +23,29 @@
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
         await module.options({ baseUrl: root.pathname, excerptLength: 24 });
         module.init();
+        await mergeOtherLanguages(module);
         return module;
       });
     }
     return pagefind;
+  }
+
+  async function mergeOtherLanguages(module) {
+    // Pagefind keeps one index per page language (so Chinese is cut into words) and searches the
+    // current page's; the others are merged in, so a search finds briefings in every language.
+    // The bundle is the same: its path is written differently, as Pagefind merges no index twice.
+    let entry;
+    try {
+      entry = await (await fetch(new URL("pagefind/pagefind-entry.json", root))).json();
+    } catch (error) {
+      return;
+    }
+    const here = (document.documentElement.lang || "").split("-")[0].toLowerCase();
+    for (const language of Object.keys(entry.languages || {})) {
+      if (language.split("-")[0].toLowerCase() !== here) {
+        await module.mergeIndex(`${root.pathname}pagefind/./`, { language });
+      }
+    }
   }
 
   function plural(count) {
