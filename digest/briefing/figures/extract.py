@@ -5,7 +5,10 @@ import re
 
 from ...models import Figure
 from ...registry import Registry
+from .numbers import VULGAR
 from .pattern import FigurePattern
+
+_DIGIT = f"[\\d{VULGAR}]"  # a digit, or a vulgar fraction ("½ mile")
 
 # The only characters IGNORECASE matches to a-z that lower() does not turn into a-z
 _CASE_FOLDED = ("ı", "ſ", "İ")
@@ -31,8 +34,8 @@ class FigureExtractor:
         self._own = [re.compile(p.regex, re.VERBOSE | re.IGNORECASE) for p in self.patterns]
         words = sorted({w for p in self.patterns for w in p.anchors})
         digits = any(p.digits for p in self.patterns)
-        first = ("\\d" if digits else "") + "".join(sorted({w[0] for w in words}))
-        alternatives = (["\\d"] if digits else []) + ([r"\b(?:" + "|".join(words) + r")\b"] if words else [])
+        first = (_DIGIT[1:-1] if digits else "") + "".join(sorted({w[0] for w in words}))
+        alternatives = ([_DIGIT] if digits else []) + ([r"\b(?:" + "|".join(words) + r")\b"] if words else [])
         # The lookahead on first letters lets the regex engine skip most positions at once
         anchors = f"(?=[{first}])(?:{'|'.join(alternatives)})"
         self._anchor_lowered = re.compile(anchors)
@@ -77,8 +80,9 @@ class FigureExtractor:
 
 
 def _resume_at(figure: Figure | None, match: re.Match[str], position: int) -> int:
-    # A figure cut short ("rose 8% to 3.65": 8%) lets the rest of the match be read again
-    if figure and match.start() < figure.end < match.end():
+    # A figure cut short ("rose 8% to 3.65": 8%) lets the rest of the match be read again; one read
+    # past its match ("half a million", "45g") is not read again from inside
+    if figure and match.start() < figure.end != match.end():
         return figure.end
     return max(match.end(), position + 1)
 

@@ -6,35 +6,76 @@ without IGNORECASE in a lowercased copy of the sentence (see `extract.FigureExtr
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from text_to_num import text2num
 
 from .lexicon import CURRENCY_SYMBOLS, SCALES, SPELLED
 
-NUM = r"\d+\s?[/⁄]\s?\d+(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|and)(?=\b))*)"
+# Thousands separators as the text writes them: comma; space, no-break space, narrow or thin space
+# (SI and French style); apostrophe (Swiss style); full stop when it groups twice ("1.234.567") or
+# before a decimal comma ("1.234,56"). A group is exactly three digits, and a spaced number must not
+# run on into more digits ("+44 800 789321" is a telephone number, not 44,800).
+THOUSANDS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"
+    r"|(?<!\d[\ \u00a0\u202f\u2009])\d{1,3}(?:[\ \u00a0\u202f\u2009]\d{3})+(?:,\d{1,2})?(?![\d.,]?\d|[\ \u00a0\u202f\u2009]\d)"
+    r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?!['’]?\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"
+)
+VULGAR = "½¼¾⅓⅔⅕⅛⅜⅝⅞"
+NUM = (
+    r"\d{1,3}\ \d\s?[/⁄]\s?\d{1,2}(?![\d/])"  # a mixed number: 2 1/2
+    rf"|\d+\s?[/⁄]\s?\d+(?![\d/])|{THOUSANDS}"
+    r"|\d+,\d{1,2}(?![\d,])"  # 179,95: a decimal comma where the reader finds its context, else two numbers
+    rf"|\d*[{VULGAR}]|\d+(?:\.\d+)?|\.\d+"
+)
+# "three and a half", "2 and a quarter"
+AND_A_FRACTION = r"\ and\ an?\ (?:half|quarter)\b"
+# 'and' joins a spelled number only after a scale word ("two hundred and fifty"): "two and three" are two numbers
+_JOINING_AND = "|".join(f"(?<={w}[- ])and" for w in ("hundred", "thousand", "million", "billion"))
+WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|(?:{_JOINING_AND})(?!\ an?\ (?:half|quarter)\b))(?=\b))*)"
+SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
 SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
-CURRENCY = r"(?:us\$|a\$|c\$|hk\$|nz\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
+# ISO 4217 codes written before the amount ("INR1 trillion", "EUR 20m"), then symbols
+CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|hkd|nzd|sgd|myr|zar|sek|nok|dkk|brl|mxn|rub|krw|idr|php|thb|ils|aed|sar"
+CURRENCY = rf"(?:\b(?:{CURRENCY_CODES})(?=\ ?\d)|us\$|a\$|c\$|hk\$|nz\$|s\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
 
-_FRACTION_RE = re.compile(r"(\d+)\s?[/⁄]\s?(\d+)")
-_DIGITS_RE = re.compile(r"[\d,.]+")
+_FRACTION_RE = re.compile(r"(?:(\d+)\ )?(\d+)\s?[/⁄]\s?(\d+)")
+_DIGITS_RE = re.compile(rf"[\d,.\u00a0\u202f\u2009 '’{VULGAR}]+")
+_SEPARATORS_RE = re.compile(r"[\u00a0\u202f\u2009 '’]")
+_DECIMAL_COMMA_RE = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
+
+
+def has_decimal_comma(text: str) -> bool:
+    """'179,95', '1.234,56', '1.234.567': written with the comma as decimal mark (or full stops grouping)."""
+    return bool(_DECIMAL_COMMA_RE.fullmatch(text.strip()))
 
 
 @lru_cache(maxsize=4096)  # a story's numbers repeat ("two", "275") from sentence to sentence
 def to_number(text: str) -> float | None:
-    """'1,200' -> 1200.0, '3/4' -> 0.75, 'twenty-five' -> 25.0, 'a dozen' -> 12.0; None when it is no number."""
+    """'1,200', '816 000', "816'000" -> 816000.0; '3/4' -> 0.75; '2 1/2', '2½' -> 2.5; '179,95' -> 179.95;
+    'twenty-five' -> 25.0; 'a dozen' -> 12.0; None when it is no number."""
     text = text.strip().lower()
     fraction = _FRACTION_RE.fullmatch(text)
     if fraction:
-        return int(fraction.group(1)) / int(fraction.group(2)) if int(fraction.group(2)) else None
+        whole, numerator, denominator = (int(g) if g else 0 for g in fraction.groups())
+        return whole + numerator / denominator if denominator else None
     if _DIGITS_RE.fullmatch(text):
+        text = _SEPARATORS_RE.sub("", text)
+        if has_decimal_comma(text):
+            text = text.replace(".", "").replace(",", ".")
+        if text[-1:] in VULGAR:
+            return float(text[:-1] or 0) + unicodedata.numeric(text[-1])
         try:
             return float(text.replace(",", ""))
         except ValueError:
             return None
     if text in ("dozen", "a dozen"):
         return 12.0
+    if text == "a":
+        return 1.0  # "a million": the scale word follows
     try:
         return float(text2num(text.replace(" and ", " "), "en"))
     except ValueError:
