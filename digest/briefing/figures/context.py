@@ -14,31 +14,42 @@ from .lexicon import (
 TIME_ZONES = "gmt|utc|bst|cet|cest|eet|eest|wet|west|est|edt|cdt|mst|mdt|pst|pdt|akst|hst|ist|jst|kst|hkt|sgt|awst|aest|aedt|nzst|nzdt|msk"
 _YEAR_RE = re.compile(r"(1[5-9]|20)\d\d")
 _RANGE_AFTER_RE = re.compile(r"\s*(?:-|to)\s*\d")
-_MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
 _TIME_AFTER_RE = re.compile(rf"\s*(?::\d|a\.?m\b|p\.?m\b|o'clock|noon\b|midnight\b|(?:{TIME_ZONES})\b)")
 _TIME_BEFORE_RE = re.compile(r"\d:\s*$")
-_IDENTIFIER_BEFORE_RE = re.compile(rf"(?:\b(?:{IDENTIFIER_NOUNS})\s*(?:no\.?\s*)?|(?<![\w&/])(?:{INDEX_NAMES})\s?)$")  # read lowercased
 ATTACHED_RE = re.compile(r"([A-Za-z]{1,4})\b")
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _CURRENCY_BEFORE_RE = re.compile(rf"(?:rm|rs|us|hk|\$[a-z]{{1,2}}|\b(?:{CURRENCY_CODES})|minus-?)$", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[A-Za-z]")
 
 
+_MONTH_WORDS = frozenset(MONTHS.split("|"))
+_IDENTIFIER_WORDS = frozenset(IDENTIFIER_NOUNS.split("|"))
+_INDEX_WORDS = frozenset(name.split("\\ ")[-1] for name in INDEX_NAMES.split("|"))
+
+
+def _last_words(before: str) -> list[str]:
+    """The last two words of a lowercased stretch of text, without the quotes or brackets that open them
+    (a comma after a word ends the phrase: "9 May, 49.52 Hz" is not a date)."""
+    return [w.lstrip("(\"'“‘") for w in before.split()[-2:]]
+
+
 def is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool:
     """The number at sentence[start:end] is a year, a day of a month, a clock time, or part of a label."""
     before = sentence[max(0, start - 12) : start].lower()
     after = sentence[end : end + 12].lower()
-    if _YEAR_RE.fullmatch(low_text.replace(",", "")) and not _RANGE_AFTER_RE.match(sentence[end:end + 5]) \
+    if 4 <= len(low_text) <= 5 and _YEAR_RE.fullmatch(low_text.replace(",", "")) and not _RANGE_AFTER_RE.match(sentence[end:end + 5]) \
             and not unit_after(sentence, end):
         return True  # a year; not "1520 sq m"
-    if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after):
+    last = _last_words(before) if before[-1:].isspace() or before[-1:] == "." else []
+    if last and (last[-1].rstrip(".") in _MONTH_WORDS) or _MONTH_AFTER_RE.match(after):
         return True  # June 6, 6 June
     if _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before):
         return True  # 10:30, 3pm, 12 noon, 1100 UTC
-    if _IDENTIFIER_BEFORE_RE.search(before):
-        return True  # Flight 447, Route 66, Resolution 1441: names, not amounts
-    attached = ATTACHED_RE.match(sentence[end : end + 6])
+    if last and (last[-1] in _IDENTIFIER_WORDS or last[-1] in _INDEX_WORDS
+                 or last[-1] in ("no", "no.") and len(last) > 1 and last[0] in _IDENTIFIER_WORDS):
+        return True  # Flight 447, Route 66, Resolution 1441, the S&P 500: names, not amounts
+    attached = ATTACHED_RE.match(sentence, end)
     if attached and (attached.group(1).lower() in ATTACHED_UNITS or attached.group(1).lower() in ("k", "m", "b", "bn", "mn", "tn")) \
             or _LETTER_RE.match(sentence[end : end + 1] or " ") and unit_after(sentence, end):
         return False  # 45g, 3923sq m
@@ -85,7 +96,7 @@ def age_in_apposition(sentence: str, start: int, end: int, value: float) -> str 
         return "years of age"
     before = _APPOSITION_BEFORE_RE.search(sentence[max(0, start - 40) : start])
     if before and sentence[end : end + 1] == "," and before.group(1).lower() not in FUNCTION_WORDS \
-            and not _MONTH_BEFORE_RE.search(before.group(1).lower()):
+            and before.group(1).lower().rstrip(".") not in _MONTH_WORDS:
         return "years of age"
     return None
 
@@ -110,7 +121,7 @@ def qualifier(sentence: str, start: int) -> tuple[str | None, int]:
 
 _US_DOLLARS_RE = re.compile(r"\s+(?:U\.S\.|US)(?=\s+dollars?\b)")
 _UNIT_WORD_RE = re.compile(
-    r"\s*(?:-|\s)?(?P<w>(?:square\s|sq\.?\s?|cubic\s|nautical\s)?[A-Za-zμµ/-]+?(?:\s(?:cent|points))?)(?![A-Za-z])")
+    r"\s*(?:-|\s)?(?P<w>(?:square\s|sq\.?\s?|cubic\s|nautical\s)?[A-Za-zμµ/]+(?:-ft)?(?:\s(?:cent|points))?)")
 _OF_PHRASE_RE = re.compile(r"\s+of\s+((?:[A-Za-z'’-]+\s?){1,3})")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+|those\s+|all\s+)?", re.IGNORECASE)
 _PHRASE_WORDS_RE = re.compile(r"\s*((?:[A-Za-z'’.-]+\s?){1,5})")

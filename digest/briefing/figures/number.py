@@ -66,7 +66,6 @@ class _Parts:
         return self.currency_start if self.currency else self.neg_start if self.neg else self.low_start
 
 
-_TRAILING_AND_RE = re.compile(r"\band\s*$")
 _AND_RE = re.compile(r"\s*and\b")
 _HYPHEN_WORD_RE = re.compile(r"-[a-z]")
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+\S*$")
@@ -80,14 +79,14 @@ _WORD_AFTER_RE = re.compile(r"\s?(%|€|£|\$|[a-z]+)")
 def read_number(sentence: str, match: re.Match[str]) -> Figure | None:
     """A number, or a range of two, with its currency, scale, percent sign, unit, qualifier and counted thing."""
     parts = _Parts(match)
-    if parts.high_text is None and _TRAILING_AND_RE.search(match.group(0)):
+    if parts.high_text is None and _ends_with_and(match.group(0)):
         return None
     if to_number(parts.low_text) is None:
         return None
-    if parts.low_text.lower().strip() == "one" and not parts.low_scale and not parts.low_frac \
+    if parts.low_text[:1] in "oO" and parts.low_text.lower() == "one" and not parts.low_scale and not parts.low_frac \
             and pronoun_one(sentence, match.start("low"), match.end("low")):
         return None  # "no one", "one another": a pronoun, not a figure
-    if _PLAIN_COMMA_RE.fullmatch(parts.low_text) and not _decimal_comma_context(sentence, parts):
+    if "," in parts.low_text and _PLAIN_COMMA_RE.fullmatch(parts.low_text) and not _decimal_comma_context(sentence, parts):
         cut = parts.low_start + parts.low_text.index(",")
         return _figure(sentence, parts.first_only(cut, parts.low_text[: cut - parts.low_start]))
     if is_date_or_time(sentence, match.start("low"), match.end("low"), parts.low_text):
@@ -106,6 +105,11 @@ def read_number(sentence: str, match: re.Match[str]) -> Figure | None:
     if parts.high_text is not None and is_score(sentence, parts.start, parts.end):
         return None  # "a 1-3 defeat", "won 3-1": a score, not a range
     return _figure(sentence, parts)
+
+
+def _ends_with_and(text: str) -> bool:
+    text = text.rstrip()
+    return text[-3:].lower() == "and" and (len(text) == 3 or not text[-4].isalnum())
 
 
 def _decimal_comma_context(sentence: str, parts: _Parts) -> bool:
@@ -147,7 +151,7 @@ def _figure(sentence: str, parts: _Parts) -> Figure | None:
             return _figure(sentence, first)
         if high <= low and not from_before:
             return None  # "2-1" is a score, not a range; "from 4.8 to 4.7" is
-    if _ORDINAL_RE.match(sentence[end : end + 4]):
+    if _ORDINAL_RE.match(sentence, end):
         return None  # 3rd, 21st
     if parts.neg:
         low = -low
@@ -155,10 +159,10 @@ def _figure(sentence: str, parts: _Parts) -> Figure | None:
     unit = currency_unit(currency) if currency else None
     if parts.pct or (parts.midunit or "").strip() in ("%", "percent", "per cent"):
         unit = "%"
-    attached = ATTACHED_RE.match(sentence[end : end + 6])
+    attached = ATTACHED_RE.match(sentence, end)
     if attached and attached.group(1).lower() in ATTACHED_UNITS and not unit:
         unit = ATTACHED_UNITS[attached.group(1).lower()]
-        end += attached.end()
+        end = attached.end()
     found_qualifier, _ = qualifier(sentence, parts.start)
     counted_unit, counts, _ = counted(sentence, end, vague=False, known_unit="%" if unit == "%" else None)
     unit = unit or counted_unit or age_in_apposition(sentence, parts.start, end, low)
@@ -166,7 +170,7 @@ def _figure(sentence: str, parts: _Parts) -> Figure | None:
         return None
     if unit is None and counts is None and _RANK_BEFORE_RE.search(sentence, max(0, parts.start - 8), parts.start):
         return None  # "slipped to the bottom three": a rank, not an amount
-    if _ADDRESS_RE.match(sentence[end : end + 120]):
+    if _ADDRESS_RE.match(sentence, end):
         return None  # an address: 49 Zorro Ranch Road
     if high is not None and found_qualifier is None:
         found_qualifier = "range"

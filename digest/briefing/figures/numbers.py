@@ -24,22 +24,26 @@ THOUSANDS = (
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"
 )
 VULGAR = "½¼¾⅓⅔⅕⅛⅜⅝⅞"
+# Each alternation starts with a look at the first character: the search tries every position
+# near an anchor, and one failed character class is cheaper than a dozen failed alternatives.
 NUM = (
+    rf"(?=[\d.{VULGAR}])(?:"
     r"\d{1,3}\ \d\s?[/⁄]\s?\d{1,2}(?![\d/])"  # a mixed number: 2 1/2
     rf"|\d+\s?[/⁄]\s?\d+(?![\d/])|{THOUSANDS}"
     r"|\d+,\d{1,2}(?![\d,])"  # 179,95: a decimal comma where the reader finds its context, else two numbers
-    rf"|\d*[{VULGAR}]|\d+(?:\.\d+)?|\.\d+"
+    rf"|\d*[{VULGAR}]|\d+(?:\.\d+)?|\.\d+)"
 )
 # "three and a half", "2 and a quarter"
 AND_A_FRACTION = r"\ and\ an?\ (?:half|quarter)\b"
 # 'and' joins a spelled number only after a scale word ("two hundred and fifty"): "two and three" are two numbers
 _JOINING_AND = "|".join(f"(?<={w}[- ])and" for w in ("hundred", "thousand", "million", "billion"))
-WORDNUM = rf"(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|(?:{_JOINING_AND})(?!\ an?\ (?:half|quarter)\b))(?=\b))*)"
+_SPELLED_FIRST = "".join(sorted({word[0] for word in SPELLED.split("|")}))
+WORDNUM = rf"(?=[{_SPELLED_FIRST}])(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|(?:{_JOINING_AND})(?!\ an?\ (?:half|quarter)\b))(?=\b))*)"
 SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
 SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
 # ISO 4217 codes written before the amount ("INR1 trillion", "EUR 20m"), then symbols
 CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|hkd|nzd|sgd|myr|zar|sek|nok|dkk|brl|mxn|rub|krw|idr|php|thb|ils|aed|sar"
-CURRENCY = rf"(?:\b(?:{CURRENCY_CODES})(?=\ ?\d)|us\$|a\$|c\$|hk\$|nz\$|s\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
+CURRENCY = rf"(?=[a-z$£€¥])(?:\b(?:{CURRENCY_CODES})(?=\ ?\d)|us\$|a\$|c\$|hk\$|nz\$|s\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
 
 _FRACTION_RE = re.compile(r"(?:(\d+)\ )?(\d+)\s?[/⁄]\s?(\d+)")
 _DIGITS_RE = re.compile(rf"[\d,.\u00a0\u202f\u2009 '’{VULGAR}]+")

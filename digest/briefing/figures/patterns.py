@@ -16,7 +16,6 @@ from ...registry import Registry
 from .context import counted, qualifier
 from .lexicon import FRACTIONS, SCALES, SPELLED, TIME_UNITS, VAGUE
 from .number import NUMBER_RE, read_number
-from .numbers import CURRENCY_CODES
 from .pattern import FigurePattern
 
 # ---------------------------------------------------------------- vague amounts: "hundreds of civilians", "Dozens were hurt"
@@ -67,8 +66,9 @@ def read_fraction(sentence: str, match: re.Match[str]) -> Figure | None:
 
 # ---------------------------------------------------------------- the registry
 
-NUMBER_ANCHORS = ("between", "minus", "a (?:thousand|million|billion|trillion)", *CURRENCY_CODES.split("|"),
-                  *SPELLED.replace("a dozen", "a[- ]dozen").split("|"))
+# A currency code or symbol before the digits ("INR1", "US$ -5") is within `reach` of the digit: not an anchor.
+# Every anchor's first letter widens the prefilter's first-character class, and with it the search.
+NUMBER_ANCHORS = ("between", "minus", "a (?:thousand|million|billion|trillion)", *SPELLED.replace("a dozen", "a[- ]dozen").split("|"))
 
 
 def build_default_patterns() -> Registry[FigurePattern]:
