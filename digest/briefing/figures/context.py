@@ -6,7 +6,7 @@ import re
 from ...text import FUNCTION_WORDS, STOP_WORDS
 from .numbers import CURRENCY_CODES
 from .lexicon import (
-    ATTACHED_UNITS, CASUALTY_WORDS, CURRENCY_WORDS, IDENTIFIER_NOUNS, INDEX_NAMES, IRREGULAR_PLURALS, MEASURES, MONTHS,
+    ATTACHED_UNITS, CURRENCY_WORDS, IDENTIFIER_NOUNS, INDEX_NAMES, IRREGULAR_PLURALS, MEASURES, MONTHS,
     NAME_EXCEPTIONS, NOT_COUNTED, NOUNS_LIKE_VERBS, QUALIFIERS, TIME_UNITS, VERBS,
 )
 
@@ -189,7 +189,7 @@ def _is_plural(lower: str) -> bool:
 
 def _not_a_noun(clean: str, lower: str) -> bool:
     """Verbs, participles, adverbs and words of place or degree end the counted phrase."""
-    if lower in VERBS or lower in NOT_COUNTED or lower in CASUALTY_WORDS and not _is_plural(lower):
+    if lower in VERBS or lower in NOT_COUNTED:
         return True
     if lower in STOP_WORDS and lower != "people":
         return True
@@ -208,7 +208,7 @@ def noun_phrase(text: str) -> str | None:
         if not clean or not clean[0].isalpha() or _not_a_noun(clean, lower):
             break
         taken.append(clean)
-        if word != clean or len(taken) == 3 or _is_plural(lower):
+        if word != clean or len(taken) == 3 or _is_plural(lower) and not clean[:1].isupper():
             break
     # A participle is an adjective only before its noun: "armed men", but "two seized", "militants remained"
     while taken and taken[-1].lower().endswith("ed") and taken[-1].lower() not in NOUNS_LIKE_VERBS and not taken[-1][:1].isupper():

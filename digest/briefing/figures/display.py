@@ -6,19 +6,25 @@ import re
 from ...models import Figure
 from .lexicon import TIME_UNITS
 
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "$", "CAD": "$", "HKD": "$", "NZD": "$", "SGD": "$",
+          "MYR": "RM", "INR": "Rs", "%": "%"}
 _RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 
 
 def display_value(figure: Figure) -> str:
-    """'200–300', '275', 'four months', '$3.2bn' — as written, with its unit where that helps."""
+    """'200–300', '275', 'four months', '$3.2bn', '190 miles', '50%' — as written, with its unit when the
+    text leaves it out (a row of a key-figures table must say '153 km', not '153')."""
     text = figure.text.strip()
     if figure.qualifier == "vague":
         return text
     if figure.high != figure.low:
         text = _RANGE_JOIN_RE.sub("–", text, count=1)
-    if figure.unit and figure.unit in TIME_UNITS.values() and figure.unit not in text:
-        text = f"{text} {figure.unit if (figure.high or 0) != 1 else figure.unit.rstrip('s')}"
-    return text
+    unit = figure.unit
+    if not unit or unit.lower() in text.lower() or _SIGNS.get(unit, "\0") in text or unit == "%" and "cent" in text:
+        return text
+    if unit in TIME_UNITS.values() and (figure.high or 0) == 1:
+        unit = unit.rstrip("s")
+    return f"{text}{'' if unit == '%' else ' '}{unit}"
 
 
 def figure_key(figure: Figure) -> tuple:

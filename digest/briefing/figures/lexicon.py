@@ -125,6 +125,8 @@ VERBS = {
     "given", "show", "shows", "shown", "hold", "holds", "win", "wins", "lose", "loses", "leave", "leaves", "stay",
     "stays", "return", "returns", "remain", "appear", "appears", "seem", "seems", "help", "helps", "try", "tried",
     "attend", "attended", "vote", "voted", "votes", "join", "joins", "protest", "marched", "march", "gathered",
+    "shook", "shake", "shakes", "swept", "sank", "spread", "grew", "drew", "drove", "flew", "threw", "wrote", "broke",
+    "spoke", "stole", "chose", "tore", "hid", "fed", "dug", "hung", "sang", "rang", "swam", "fought", "caught", "taught",
     "being", "having", "there", "here", "when", "while", "after", "before", "since", "during", "until", "if",
     "whom", "whose", "where", "into", "onto", "about", "over", "under", "against", "between", "among", "through",
 }
@@ -134,14 +136,14 @@ NOT_COUNTED = {
     "away", "long", "deep", "high", "tall", "wide", "old", "worth", "past", "apart", "ahead", "apiece", "overall",
     "total", "times", "time", "more", "less", "fewer", "others", "other", "another", "percent", "per", "cent",
     "minute", "hour", "day", "week", "month", "year", "dead", "alive", "strong", "short", "too", "so", "very",
-    "last", "next", "first", "second", "third", "fourth", "fifth",
+    "last", "next", "first", "second", "third", "fourth", "fifth", "today", "yesterday", "tomorrow", "tonight",
 }
 # Ordinary nouns that end like a participle or an adverb ("-ed", "-ly")
 NOUNS_LIKE_VERBS = {"bed", "beds", "shed", "seed", "speed", "feed", "reed", "hundred", "red", "need", "creed", "steed",
                     "family", "rally", "ally", "supply", "assembly", "anomaly", "monopoly", "reply", "belly", "lily",
                     "fly", "butterfly", "folly", "jelly", "bully", "italy", "july"}
 IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth",
-                     "mice", "geese", "troops", "crew", "data", "media", "youths", "clergy", "livestock", "aircraft"}
+                     "mice", "geese", "troops", "data", "media", "youths", "clergy", "livestock", "aircraft"}
 # Words after a count that say it counts people hurt, killed, missing or displaced ("310,000 injured")
 CASUALTY_WORDS = {
     "killed", "dead", "died", "die", "deaths", "death", "injured", "wounded", "hurt", "missing", "disappeared",
