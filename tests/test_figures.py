@@ -160,3 +160,23 @@ def test_every_figure_is_in_the_text(text):
     for figure in extract_figures(text):
         assert figure.text.strip() in text
         assert text[figure.start:figure.end].strip().endswith(figure.text.strip()[-1:])
+
+
+@pytest.mark.parametrize("sentence, values, unit", [
+    ("It cost $2000 to fix.", [(2000, 2000)], "USD"),  # a sum of money is never a year
+    ("The fine was £2,000.", [(2000, 2000)], "GBP"),
+    ("Some 2,000 people marched.", [(2000, 2000)], None),
+    ("The mass is about 1.99×10−30 kilograms.", [(1.99e-30, 1.99e-30)], "kg"),
+    ("Light oscillates at 4e14 hertz.", [(4e14, 4e14)], "Hz"),
+    ("flats from 450 sq ft up to 900 sq ft", [(450, 900)], "square feet"),
+    ("screens of 6.1 inches and 6.7 inches", [(6.1, 6.1), (6.7, 6.7)], "inches"),  # 'and' makes a range only after 'between'
+    ("they laundered RM3.06mil in all", [(3.06e6, 3.06e6)], "MYR"),
+])
+def test_numbers_in_every_format(sentence, values, unit):
+    figures = extract_figures(sentence)
+    assert [(f.low, f.high) for f in figures] == [pytest.approx(v) for v in values]
+    assert figures[0].unit == unit
+
+
+def test_codes_are_not_amounts():
+    assert [f.value for f in extract_figures("In the 90049 ZIP code, based on 37 sales")] == [37]

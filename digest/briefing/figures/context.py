@@ -17,6 +17,7 @@ _RANGE_AFTER_RE = re.compile(r"\s*(?:-|to)\s*\d")
 _MONTH_AFTER_RE = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
 _TIME_AFTER_RE = re.compile(rf"\s*(?::\d|a\.?m\b|p\.?m\b|o'clock|noon\b|midnight\b|(?:{TIME_ZONES})\b)")
 _TIME_BEFORE_RE = re.compile(r"\d:\s*$")
+_CODE_AFTER_RE = re.compile(r"\s*(?:zip\s?code|post\s?code|postal\s+code|area\s+code|dialling\s+code)\b")
 ATTACHED_RE = re.compile(r"([A-Za-z]{1,4})\b")
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _CURRENCY_BEFORE_RE = re.compile(rf"(?:rm|rs|us|hk|\$[a-z]{{1,2}}|\b(?:{CURRENCY_CODES})|minus-?)$", re.IGNORECASE)
@@ -38,7 +39,7 @@ def is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool:
     """The number at sentence[start:end] is a year, a day of a month, a clock time, or part of a label."""
     before = sentence[max(0, start - 12) : start].lower()
     after = sentence[end : end + 12].lower()
-    if 4 <= len(low_text) <= 5 and _YEAR_RE.fullmatch(low_text.replace(",", "")) and not _RANGE_AFTER_RE.match(sentence[end:end + 5]) \
+    if len(low_text) == 4 and _YEAR_RE.fullmatch(low_text) and not _RANGE_AFTER_RE.match(sentence[end:end + 5]) \
             and not unit_after(sentence, end):
         return True  # a year; not "1520 sq m"
     last = _last_words(before) if before[-1:].isspace() or before[-1:] == "." else []
@@ -46,6 +47,8 @@ def is_date_or_time(sentence: str, start: int, end: int, low_text: str) -> bool:
         return True  # June 6, 6 June
     if _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before):
         return True  # 10:30, 3pm, 12 noon, 1100 UTC
+    if _CODE_AFTER_RE.match(after):
+        return True  # the 90049 ZIP code
     if last and (last[-1] in _IDENTIFIER_WORDS or last[-1] in _INDEX_WORDS
                  or last[-1] in ("no", "no.") and len(last) > 1 and last[0] in _IDENTIFIER_WORDS):
         return True  # Flight 447, Route 66, Resolution 1441, the S&P 500: names, not amounts

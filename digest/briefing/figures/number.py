@@ -11,11 +11,14 @@ from .context import (
 from .lexicon import ATTACHED_UNITS, CURRENCY_WORDS, MEASURES, SCALES, TIME_UNITS
 from .numbers import AND_A_FRACTION, CURRENCY, SCALE_WORD, FRACTION_WORDS, NUM, SCALE, WORDNUM, currency_unit, has_decimal_comma, scale, to_number
 
-MID_UNIT = r"(?:%|\ percent|\ per\ cent|\ pounds|\ miles|\ km|\ kg|\ points|\ dollars|\ euros|\ cents|\ degrees|\ years|\ months|\ weeks|\ days|\ hours)"
+# A unit written after both ends of a range: "from 450 sq ft up to 900 sq ft", "5% to 7%"
+MID_UNIT = (r"(?:%|\ percent|\ per\ cent|\ pounds|\ miles|\ km|\ kg|\ points|\ dollars|\ euros|\ cents|\ degrees"
+            r"|\ years|\ months|\ weeks|\ days|\ hours|\ sq\ ?ft|\ sq\ ?m|\ square\ (?:feet|metres|meters)|\ mpg|\ mph"
+            r"|\ tonnes|\ feet|\ metres|\ meters|\ inches)")
 NUMBER_RE = rf"""
     (?:\bbetween\s+)?(?:(?P<cur>{CURRENCY})\s?)?(?P<neg>(?<![\w.,])[-−](?=\d)|\bminus[- ](?=\d))?
     (?P<low>{NUM}|\b{WORDNUM}\b|\ba(?=\ {SCALE_WORD}\b))(?P<lowfrac>{AND_A_FRACTION})?(?P<lowscale>{SCALE})?
-    (?:(?P<midunit>{MID_UNIT})?(?:\s*(?:–|—|to|and)\s*|-\s*|\s+-\s+)(?P<cur2>{CURRENCY})?
+    (?:(?P<midunit>{MID_UNIT})?(?:\s*(?:–|—|to|and)\s*|-\s*|\s+-\s+|(?<=[a-z])\ up\ to\ )(?P<cur2>{CURRENCY})?
        (?P<high>{NUM}|\b{WORDNUM}\b)(?P<highfrac>{AND_A_FRACTION})?(?P<highscale>{SCALE})?)?
     (?P<pct>\s?%|\s(?:percent|per\ cent)\b)?
     """
@@ -89,9 +92,9 @@ def read_number(sentence: str, match: re.Match[str]) -> Figure | None:
     if "," in parts.low_text and _PLAIN_COMMA_RE.fullmatch(parts.low_text) and not _decimal_comma_context(sentence, parts):
         cut = parts.low_start + parts.low_text.index(",")
         return _figure(sentence, parts.first_only(cut, parts.low_text[: cut - parts.low_start]))
-    if is_date_or_time(sentence, match.start("low"), match.end("low"), parts.low_text):
-        return None
-    if parts.high_text is not None and _AND_RE.match(sentence[parts.low_end :]) \
+    if not parts.currency and is_date_or_time(sentence, match.start("low"), match.end("low"), parts.low_text):
+        return None  # a sum of money is never a date: "$2000", "£1,999"
+    if parts.high_text is not None and _AND_RE.match(sentence, parts.low_end + len(parts.midunit or "")) \
             and not sentence[parts.start : parts.start + 8].lower().startswith("between"):
         # "five and 20 others": 'and' only makes a range after 'between'
         return _figure(sentence, parts.first_only(start=parts.name_start))

@@ -24,12 +24,16 @@ THOUSANDS = (
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"
 )
 VULGAR = "½¼¾⅓⅔⅕⅛⅜⅝⅞"
+# Scientific notation: 1.99×10−30, 2.5 x 10^6, 4e14, -1e-3 (a bare "3x10" is a size, not a power of ten)
+SCIENTIFIC = r"\d+(?:\.\d+)?(?:\ ?×\ ?10(?:\^|\*\*)?[-−]?\d+|\ ?[x*]\ ?10(?:\^|\*\*)[-−]?\d+|e[-−+]?\d+)(?![\d.])"
+_SCIENTIFIC_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:[×x*]\s?10(?:\^|\*\*)?|e)([-−+]?\d+)")
 # Each alternation starts with a look at the first character: the search tries every position
 # near an anchor, and one failed character class is cheaper than a dozen failed alternatives.
 NUM = (
     rf"(?=[\d.{VULGAR}])(?:"
     r"\d{1,3}\ \d\s?[/⁄]\s?\d{1,2}(?![\d/])"  # a mixed number: 2 1/2
     rf"|\d+\s?[/⁄]\s?\d+(?![\d/])|{THOUSANDS}"
+    rf"|{SCIENTIFIC}"
     r"|\d+,\d{1,2}(?![\d,])"  # 179,95: a decimal comma where the reader finds its context, else two numbers
     rf"|\d*[{VULGAR}]|\d+(?:\.\d+)?|\.\d+)"
 )
@@ -40,7 +44,7 @@ _JOINING_AND = "|".join(f"(?<={w}[- ])and" for w in ("hundred", "thousand", "mil
 _SPELLED_FIRST = "".join(sorted({word[0] for word in SPELLED.split("|")}))
 WORDNUM = rf"(?=[{_SPELLED_FIRST}])(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|(?:{_JOINING_AND})(?!\ an?\ (?:half|quarter)\b))(?=\b))*)"
 SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
-SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b)\b)"
+SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b|mil)\b)"
 # ISO 4217 codes written before the amount ("INR1 trillion", "EUR 20m"), then symbols
 CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|hkd|nzd|sgd|myr|zar|sek|nok|dkk|brl|mxn|rub|krw|idr|php|thb|ils|aed|sar"
 CURRENCY = rf"(?=[a-z$£€¥])(?:\b(?:{CURRENCY_CODES})(?=\ ?\d)|us\$|a\$|c\$|hk\$|nz\$|s\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
@@ -62,6 +66,10 @@ def to_number(text: str) -> float | None:
     """'1,200', '816 000', "816'000" -> 816000.0; '3/4' -> 0.75; '2 1/2', '2½' -> 2.5; '179,95' -> 179.95;
     'twenty-five' -> 25.0; 'a dozen' -> 12.0; None when it is no number."""
     text = text.strip().lower()
+    scientific = _SCIENTIFIC_RE.fullmatch(text)
+    if scientific:
+        exponent = int(scientific.group(2).replace("−", "-"))
+        return float(scientific.group(1)) * 10.0 ** exponent if abs(exponent) < 300 else None
     fraction = _FRACTION_RE.fullmatch(text)
     if fraction:
         whole, numerator, denominator = (int(g) if g else 0 for g in fraction.groups())
