@@ -6,7 +6,7 @@ from digest.models import Figure
 
 
 def read_bakers_dozen(sentence, match):
-    return Figure(text=match.group(0), value=13.0, low=13.0, high=13.0, unit=None, counts=None,
+    return Figure(text=sentence[match.start():match.end()], value=13.0, low=13.0, high=13.0, unit=None, counts=None,
                   qualifier=None, start=match.start(), end=match.end())
 
 

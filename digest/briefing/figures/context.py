@@ -142,7 +142,7 @@ def counted(sentence: str, end: int, vague: bool, known_unit: str | None = None)
         end = us.end()
     unit = known_unit
     match = _UNIT_WORD_RE.match(sentence, end) if known_unit is None else None
-    word = " ".join(match.group("w").lower().replace(".", "").split()) if match else ""
+    word = _unit_word(match.group("w")) if match else ""
     if word in TIME_UNITS and not vague:
         age = age_unit(sentence, end)
         if age:
@@ -177,12 +177,18 @@ def counted(sentence: str, end: int, vague: bool, known_unit: str | None = None)
     return unit, phrase, end + (len(words.group(0).rstrip()) if words and phrase else 0)
 
 
+def _unit_word(text: str) -> str:
+    """'Sq. m' -> 'sq m': a unit as the tables spell it."""
+    text = text.lower()
+    return " ".join(text.replace(".", "").split()) if " " in text or "." in text else text
+
+
 def unit_after(sentence: str, end: int) -> bool:
     """A unit of measure, a currency or a time unit follows: '1520 sq m', 'a five-year plan', '3923sq m'."""
     match = _UNIT_WORD_RE.match(sentence, end)
     if not match:
         return False
-    word = " ".join(match.group("w").lower().replace(".", "").split())
+    word = _unit_word(match.group("w"))
     return word in MEASURES or word in CURRENCY_WORDS or word in TIME_UNITS
 
 

@@ -81,10 +81,14 @@ _WORD_AFTER_RE = re.compile(r"\s?(%|€|£|\$|[a-z]+)")
 
 def read_number(sentence: str, match: re.Match[str]) -> Figure | None:
     """A number, or a range of two, with its currency, scale, percent sign, unit, qualifier and counted thing."""
+    low_text = match.group("low")
+    if to_number(low_text) is None:
+        return None
+    if not match.group("cur") and "," not in low_text \
+            and is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
+        return None  # most numbers that are no figure are dates and times: rejected before the rest is read
     parts = _Parts(match)
     if parts.high_text is None and _ends_with_and(match.group(0)):
-        return None
-    if to_number(parts.low_text) is None:
         return None
     if parts.low_text[:1] in "oO" and parts.low_text.lower() == "one" and not parts.low_scale and not parts.low_frac \
             and pronoun_one(sentence, match.start("low"), match.end("low")):
@@ -92,7 +96,7 @@ def read_number(sentence: str, match: re.Match[str]) -> Figure | None:
     if "," in parts.low_text and _PLAIN_COMMA_RE.fullmatch(parts.low_text) and not _decimal_comma_context(sentence, parts):
         cut = parts.low_start + parts.low_text.index(",")
         return _figure(sentence, parts.first_only(cut, parts.low_text[: cut - parts.low_start]))
-    if not parts.currency and is_date_or_time(sentence, match.start("low"), match.end("low"), parts.low_text):
+    if not parts.currency and "," in low_text and is_date_or_time(sentence, match.start("low"), match.end("low"), low_text):
         return None  # a sum of money is never a date: "$2000", "£1,999"
     if parts.high_text is not None and _AND_RE.match(sentence, parts.low_end + len(parts.midunit or "")) \
             and not sentence[parts.start : parts.start + 8].lower().startswith("between"):

@@ -26,6 +26,8 @@ class FigurePattern:
     for without IGNORECASE in a lowercased copy of the sentence, and with IGNORECASE otherwise); its
     named groups are its own, back references to them are not allowed.
     `read(sentence, match) -> Figure | None`: the figure a match stands for, or None when it is none.
+    The match may be one in a lowercased copy of the sentence, with the same offsets: take the
+    figure's text from `sentence` by the match's offsets, never from its groups.
     A figure that ends inside the match lets the rest of the match be read again.
     `anchors`: regular expressions of the words a match starts at or just after, each beginning with
     a letter ("dozens", "a[- ]third"); `digits`: a match may start at or near any digit.

@@ -32,7 +32,7 @@ def read_vague(sentence: str, match: re.Match[str]) -> Figure | None:
     low, high = VAGUE[word]
     found_qualifier, _ = qualifier(sentence, match.start())
     unit, counts, _ = counted(sentence, match.end(), vague=True)
-    return Figure(text=match.group(0), value=None, low=low, high=high, unit=unit, counts=counts,
+    return Figure(text=sentence[match.start() : match.end()], value=None, low=low, high=high, unit=unit, counts=counts,
                   qualifier=found_qualifier or "vague", start=match.start(), end=match.end())
 
 
