@@ -67,6 +67,9 @@ def test_dates_times_and_names_are_not_figures(sentence):
     ("one and a half million people were displaced", 1.5e6, 1.5e6, "people", None),
     ("a 2 1/2 mile walk", 2.5, 2.5, "walk", None),
     ("a 4¾ mile walk", 4.75, 4.75, "walk", None),
+    ("exactly one sixth of the voters", 1 / 6, 1 / 6, "voters", None),
+    ("several hundred people were evacuated", 100, 1000, "people", "vague"),  # not 100 people
+    ("A few thousand fled", 1000, 10000, None, "vague"),
     # Verbs of exceeding and falling short are qualifiers
     ("the toll has exceeded 3,000", 3000, 3000, None, "more than"),
     ("sales topped 5,000 units", 5000, 5000, "units", "more than"),

@@ -72,7 +72,8 @@ QUALIFIERS = [
 VAGUE = {"dozens": (12, 100), "scores": (20, 100), "hundreds": (100, 1000), "thousands": (1000, 10000),
          "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e7),
          "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10)}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "two-thirds": 2 / 3, "two thirds": 2 / 3,
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1 / 6, "seventh": 1 / 7,
+             "eighth": 0.125, "ninth": 1 / 9, "tenth": 0.1, "two-thirds": 2 / 3, "two thirds": 2 / 3,
              "three-quarters": 0.75, "three quarters": 0.75, "three-fifths": 0.6, "three fifths": 0.6,
              "two-fifths": 0.4, "two fifths": 0.4}
 # Units written against the number: 45g, 10kW, 30Mbps, 24pc, 50mph

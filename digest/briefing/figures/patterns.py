@@ -21,12 +21,15 @@ from .pattern import FigurePattern
 # ---------------------------------------------------------------- vague amounts: "hundreds of civilians", "Dozens were hurt"
 
 VAGUE_RE = r"""\b(?:tens\ of\ thousands|hundreds\ of\ thousands|tens\ of\ millions|hundreds\ of\ millions
-                |dozens|hundreds|thousands|millions|billions)\b"""
+                |dozens|hundreds|thousands|millions|billions|(?:several|a\ few)\ (?:hundred|thousand|million|billion))\b"""
+_SEVERAL_RE = re.compile(r"(?:several|a few) ")
 
 
 def read_vague(sentence: str, match: re.Match[str]) -> Figure | None:
     """'hundreds of civilians', 'Tens of thousands fled': an order of magnitude (low, high) qualified 'vague'."""
-    word = match.group(0).lower()
+    word = _SEVERAL_RE.sub("", match.group(0).lower())
+    if word in SCALES:
+        word += "s"  # "several hundred", "a few thousand": the order of magnitude of "hundreds", "thousands"
     if word not in VAGUE:
         return None  # "thouſands": IGNORECASE takes the long s for an s
     low, high = VAGUE[word]
@@ -38,7 +41,7 @@ def read_vague(sentence: str, match: re.Match[str]) -> Figure | None:
 
 # ---------------------------------------------------------------- fractions: "two-thirds of voters", "half a million"
 
-FRACTION_RE = r"""\b(?:a|one)[-\ ](?:third|quarter|fourth|fifth)\b|\btwo[-\ ](?:thirds|fifths)\b|\bthree[-\ ](?:quarters|fifths)\b
+FRACTION_RE = r"""\b(?:a|one)[-\ ](?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\btwo[-\ ](?:thirds|fifths)\b|\bthree[-\ ](?:quarters|fifths)\b
                   |\bone[-\ ]half\b|\ba\ half\b(?=\ of\b)|\bhalf\b(?=\ (?:of|the|an?)\b)"""
 _ARTICLE_RE = re.compile(r"^(?:a|one)[- ]")
 _HALF_OF_RE = re.compile(r"\s+an?\s+(?:(?P<scale>dozen|hundred|thousand|million|billion|trillion)|(?P<unit>[a-z]+))\b", re.IGNORECASE)
@@ -74,9 +77,9 @@ NUMBER_ANCHORS = ("between", "minus", "a (?:thousand|million|billion|trillion)",
 def build_default_patterns() -> Registry[FigurePattern]:
     """digest's figure patterns, highest priority first: vague amounts, fractions, numbers."""
     patterns: Registry[FigurePattern] = Registry()
-    patterns.register(FigurePattern(VAGUE_RE, read_vague, anchors=("dozens", "hundreds", "thousands", "millions", "billions", "tens")),
+    patterns.register(FigurePattern(VAGUE_RE, read_vague, anchors=("dozens", "hundreds", "thousands", "millions", "billions", "tens", "several", "a few")),
                       "vague", 30)
-    patterns.register(FigurePattern(FRACTION_RE, read_fraction, anchors=("a[- ](?:third|quarter|fourth|fifth|half)", "one", "two", "three", "half")),
+    patterns.register(FigurePattern(FRACTION_RE, read_fraction, anchors=("a[- ](?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)", "one", "two", "three", "half")),
                       "fraction", 20)
     patterns.register(FigurePattern(NUMBER_RE, read_number, anchors=NUMBER_ANCHORS, digits=True, reach=6), "number", 10)
     return patterns
