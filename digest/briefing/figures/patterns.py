@@ -15,7 +15,7 @@ from ...models import Figure
 from ...registry import Registry
 from .context import counted, qualifier
 from .lexicon import FRACTIONS, SCALES, SPELLED, TIME_UNITS, VAGUE
-from .number import NUMBER_RE, read_number
+from .number_pattern import NUMBER_RE, read_number
 from .pattern import FigurePattern
 
 # ---------------------------------------------------------------- vague amounts: "hundreds of civilians", "Dozens were hurt"

@@ -1,4 +1,5 @@
-"""The number pattern: "no more than 200-300 militants", "$3.2bn", "816 000 tonnes", "three and a half years"."""
+"""The number pattern (a registered FigurePattern): "no more than 200-300 militants", "$3.2bn", "816 000 tonnes",
+"three and a half years"; `numbers.py` reads the digits and words it matches."""
 from __future__ import annotations
 
 import re
