@@ -174,6 +174,10 @@ def test_every_figure_is_in_the_text(text):
     ("flats from 450 sq ft up to 900 sq ft", [(450, 900)], "square feet"),
     ("screens of 6.1 inches and 6.7 inches", [(6.1, 6.1), (6.7, 6.7)], "inches"),  # 'and' makes a range only after 'between'
     ("they laundered RM3.06mil in all", [(3.06e6, 3.06e6)], "MYR"),
+    ("prices between $5 and $10 rose", [(5, 10)], "USD"),
+    ("between EUR 5 and EUR 10", [(5, 10)], "EUR"),
+    ("temperatures between -5 and 5 degrees", [(-5, 5)], "degrees"),
+    ("I bought a dozen eggs", [(12, 12)], None),
 ])
 def test_numbers_in_every_format(sentence, values, unit):
     figures = extract_figures(sentence)

@@ -19,7 +19,7 @@ MID_UNIT = (r"(?:%|\ percent|\ per\ cent|\ pounds|\ miles|\ km|\ kg|\ points|\ d
 NUMBER_RE = rf"""
     (?:\bbetween\s+)?(?:(?P<cur>{CURRENCY})\s?)?(?P<neg>(?<![\w.,])[-−](?=\d)|\bminus[- ](?=\d))?
     (?P<low>{NUM}|\b{WORDNUM}\b|\ba(?=\ {SCALE_WORD}\b))(?P<lowfrac>{AND_A_FRACTION})?(?P<lowscale>{SCALE})?
-    (?:(?P<midunit>{MID_UNIT})?(?:\s*(?:–|—|to|and)\s*|-\s*|\s+-\s+|(?<=[a-z])\ up\ to\ )(?P<cur2>{CURRENCY})?
+    (?:(?P<midunit>{MID_UNIT})?(?:\s*(?:–|—|to|and)\s*|-\s*|\s+-\s+|(?<=[a-z])\ up\ to\ )(?:(?P<cur2>{CURRENCY})\s?)?
        (?P<high>{NUM}|\b{WORDNUM}\b)(?P<highfrac>{AND_A_FRACTION})?(?P<highscale>{SCALE})?)?
     (?P<pct>\s?%|\s(?:percent|per\ cent)\b)?
     """
@@ -141,7 +141,7 @@ def _value(text: str, fraction: str | None, scale_word: str | None) -> float:
 
 
 def _figure(sentence: str, parts: _Parts) -> Figure | None:
-    low = _value(parts.low_text, parts.low_frac, parts.low_scale)
+    low = _value(parts.low_text, parts.low_frac, parts.low_scale) * (-1 if parts.neg else 1)
     high = None
     end = parts.end
     if parts.high_text:
@@ -149,7 +149,7 @@ def _figure(sentence: str, parts: _Parts) -> Figure | None:
             return None
         high_scale = parts.high_scale or parts.low_scale
         high = _value(parts.high_text, parts.high_frac, high_scale)
-        if parts.high_scale and not parts.low_scale and to_number(parts.low_text) < to_number(parts.high_text):
+        if parts.high_scale and not parts.low_scale and abs(low) < to_number(parts.high_text):
             low *= scale(high_scale)  # "1.5 to 2 million", but not "$200 to $4 million"
         from_before = _FROM_BEFORE_RE.search(sentence[max(0, parts.low_start - 30) : parts.low_start])
         midunit = (parts.midunit or "").strip()
@@ -161,8 +161,6 @@ def _figure(sentence: str, parts: _Parts) -> Figure | None:
             return None  # "2-1" is a score, not a range; "from 4.8 to 4.7" is
     if _ORDINAL_RE.match(sentence, end):
         return None  # 3rd, 21st
-    if parts.neg:
-        low = -low
     currency = parts.currency or parts.high_currency
     unit = currency_unit(currency) if currency else None
     if parts.pct or (parts.midunit or "").strip() in ("%", "percent", "per cent"):

@@ -42,7 +42,9 @@ AND_A_FRACTION = r"\ and\ an?\ (?:half|quarter)\b"
 # 'and' joins a spelled number only after a scale word ("two hundred and fifty"): "two and three" are two numbers
 _JOINING_AND = "|".join(f"(?<={w}[- ])and" for w in ("hundred", "thousand", "million", "billion"))
 _SPELLED_FIRST = "".join(sorted({word[0] for word in SPELLED.split("|")}))
-WORDNUM = rf"(?=[{_SPELLED_FIRST}])(?:(?:{SPELLED})(?:[- ](?:{SPELLED}|thousand|million|billion|(?:{_JOINING_AND})(?!\ an?\ (?:half|quarter)\b))(?=\b))*)"
+# "a dozen" with its space escaped: the patterns are read in re.VERBOSE mode, where a bare space is nothing
+_SPELLED_VERBOSE = SPELLED.replace("a dozen", r"a[-\ ]dozen")
+WORDNUM = rf"(?=[{_SPELLED_FIRST}])(?:(?:{_SPELLED_VERBOSE})(?:[- ](?:{_SPELLED_VERBOSE}|thousand|million|billion|(?:{_JOINING_AND})(?!\ an?\ (?:half|quarter)\b))(?=\b))*)"
 SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
 SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b|mil)\b)"
 # ISO 4217 codes written before the amount ("INR1 trillion", "EUR 20m"), then symbols
@@ -84,7 +86,7 @@ def to_number(text: str) -> float | None:
             return float(text.replace(",", ""))
         except ValueError:
             return None
-    if text in ("dozen", "a dozen"):
+    if text in ("dozen", "a dozen", "a-dozen"):
         return 12.0
     if text == "a":
         return 1.0  # "a million": the scale word follows

@@ -23,6 +23,9 @@ from .pattern import FigurePattern
 VAGUE_RE = r"""\b(?:tens\ of\ thousands|hundreds\ of\ thousands|tens\ of\ millions|hundreds\ of\ millions
                 |dozens|hundreds|thousands|millions|billions|(?:several|a\ few)\ (?:hundred|thousand|million|billion))\b"""
 _SEVERAL_RE = re.compile(r"(?:several|a few) ")
+# Anchors as specific as the pattern: after an anchor that starts no match ("a few days"), the search
+# would read on with every pattern to the next figure
+_SEVERAL_ANCHORS = ("several (?:hundred|thousand|million|billion)", "a few (?:hundred|thousand|million|billion)")
 
 
 def read_vague(sentence: str, match: re.Match[str]) -> Figure | None:
@@ -71,15 +74,19 @@ def read_fraction(sentence: str, match: re.Match[str]) -> Figure | None:
 
 # A currency code or symbol before the digits ("INR1", "US$ -5") is within `reach` of the digit: not an anchor.
 # Every anchor's first letter widens the prefilter's first-character class, and with it the search.
-NUMBER_ANCHORS = ("between", "minus", "a (?:thousand|million|billion|trillion)", *SPELLED.replace("a dozen", "a[- ]dozen").split("|"))
+# 'between' anchors a match only before a number, a sign or a currency: after a 'between' that starts
+# no figure ("between the two sides") the search would read on with every pattern
+_BETWEEN = rf"between(?=\s+(?:[\d$£€¥.−-]|[a-z]{{1,3}}\$|[a-z]{{2,3}} ?\d|rs\.|(?:{SPELLED.replace('a dozen', 'a[- ]dozen')})\b))"
+NUMBER_ANCHORS = (_BETWEEN, "minus", "a (?:thousand|million|billion|trillion)", *SPELLED.replace("a dozen", "a[- ]dozen").split("|"))
 
 
 def build_default_patterns() -> Registry[FigurePattern]:
     """digest's figure patterns, highest priority first: vague amounts, fractions, numbers."""
     patterns: Registry[FigurePattern] = Registry()
-    patterns.register(FigurePattern(VAGUE_RE, read_vague, anchors=("dozens", "hundreds", "thousands", "millions", "billions", "tens", "several", "a few")),
+    patterns.register(FigurePattern(VAGUE_RE, read_vague, anchors=("dozens", "hundreds", "thousands", "millions", "billions", "tens of (?:thousands|millions)", *_SEVERAL_ANCHORS)),
                       "vague", 30)
-    patterns.register(FigurePattern(FRACTION_RE, read_fraction, anchors=("a[- ](?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)", "one", "two", "three", "half")),
+    patterns.register(FigurePattern(FRACTION_RE, read_fraction, anchors=("a[- ](?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", "a half(?= of\\b)",
+                                                                         "one", "two", "three", "half(?= (?:of|the|an?)\\b)")),
                       "fraction", 20)
     patterns.register(FigurePattern(NUMBER_RE, read_number, anchors=NUMBER_ANCHORS, digits=True, reach=6), "number", 10)
     return patterns
