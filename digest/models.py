@@ -247,18 +247,23 @@ class Figure:
 
     @property
     def display(self) -> str:
-        """'200–300', '275', 'four months', '$3.2bn': as written, a range with an en dash, a
-        bare duration with its unit."""
+        """'200–300', '275', 'four months', '$3.2bn', '190 miles', '50%': as written, a range with an
+        en dash, with its unit when the text leaves it out (a key-figures row must say '153 km')."""
         text = self.text.strip()
         if self.qualifier == "vague":
             return text
         if self.high != self.low:
             text = _RANGE_JOIN_RE.sub("–", text, count=1)
-        if self.unit and self.unit in TIME_UNITS and self.unit not in text:
-            text = f"{text} {self.unit if (self.high or 0) != 1 else self.unit.rstrip('s')}"
-        return text
+        unit = self.unit
+        if not unit or unit.lower() in text.lower() or _UNIT_SIGNS.get(unit, "\0") in text or unit == "%" and "cent" in text:
+            return text
+        if unit in TIME_UNITS and (self.high or 0) == 1:
+            unit = unit.rstrip("s")
+        return f"{text}{'' if unit == '%' else ' '}{unit}"
 
 
+_UNIT_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "$", "CAD": "$", "HKD": "$", "NZD": "$", "SGD": "$",
+               "MYR": "RM", "INR": "Rs", "%": "%"}
 _RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 
 

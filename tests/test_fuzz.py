@@ -65,16 +65,10 @@ NUMBERISH = st.lists(st.sampled_from([
 
 
 def figures_scanning_every_position(sentence):
-    """The plain loop extract_figures is a faster form of: FIGURE_RE tried from every position."""
-    from digest.briefing.figures import FIGURE_RE, _figure_from_match
+    """The plain loop extract_figures is a faster form of: the registered patterns tried from every position."""
+    from digest.briefing.figures import FigureExtractor, build_default_patterns
 
-    found, position = [], 0
-    while match := FIGURE_RE.search(sentence, position):
-        figure = _figure_from_match(sentence, match)
-        if figure:
-            found.append(figure)
-        position = figure.end if figure and match.start() < figure.end < match.end() else max(match.end(), position + 1)
-    return found
+    return FigureExtractor(build_default_patterns()).scan_every_position(sentence)
 
 
 @FUZZ

@@ -37,7 +37,10 @@ def test_a_storyline_page_shows_its_events_in_order_with_a_cited_summary_ledger_
     assert first < second  # oldest first
     summary = page.split("## Summary")[1].split("## Timeline")[0]
     assert summary.count("\n- ") >= 2 and "[\\[Example Wire\\]]" in summary
-    assert "## Figure ledger" in page and "## Names" in page and "Helen Okafor" in page.split("## Names")[1]
+    assert "## Names" in page and "Helen Okafor" in page.split("## Names")[1]
+    deaths = next(line for line in page.split("## Figure ledger")[1].splitlines() if line.startswith("| deaths |"))
+    assert [part.split("**")[1] for part in deaths.split(" → ")] == ["nine", "12", "14"]  # as the toll rose, event to event
+    assert "(31 July 2021, [Example Wire]" in deaths and "(5 August 2021, [The Daily Example]" in deaths
     assert "storylines/index.md" in docs and "Port Alder counts the cost" in docs["storylines/index.md"]
 
 

@@ -6,14 +6,17 @@ per outlet, names) and, for the summary, from the articles of its newest events.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from ..config import Limits
-from ..models import Article, Entity, LedgerRow, LedgerValue, Outline, Source, Story, Storyline, StorylineBriefing, TimelineEntry
+from ..models import (Article, Entity, FigureReport, LedgerRow, LedgerValue, Outline, Source, Story, Storyline, StorylineBriefing,
+                      TimelineEntry)
 from .figures import head_noun
+from .keyfigures import is_casualty
 from .sentences import story_text
 from .summary import summarize
 
@@ -59,12 +62,12 @@ def figure_ledger(events: list[Outline], names: dict[str, str]) -> list[LedgerRo
         articles: dict[str, Article] = {a.id: a for a in event.story.articles}
         for figure in event.figures:
             for report in figure.reports:
-                thing = _counted_thing(report.figure)
+                thing = _counted_thing(report)
                 if thing is None:
                     continue
                 day = articles[report.article_id].day if report.article_id in articles else None
                 rows.setdefault(thing, []).append((day or date.max, report.figure.display, names.get(report.source, report.source),
-                                                   event.story.id, report.figure.counts or ""))
+                                                   event.story.id, thing[0] if thing[0] in _CASUALTY_ROWS else report.figure.counts))
     ledger = []
     for reports in rows.values():
         events_reporting = len({r[3] for r in reports})
@@ -81,10 +84,22 @@ def figure_ledger(events: list[Outline], names: dict[str, str]) -> list[LedgerRo
     return [row for *_, row in ledger[:MAX_LEDGER_ROWS]]
 
 
-def _counted_thing(figure) -> tuple[str, str] | None:
-    """What a figure counts, comparable across events: its counted phrase lowercased with the last
-    word singular, and its unit; None for a vague amount or a figure that counts only its unit."""
-    if figure.qualifier == "vague" or not figure.counts or figure.counts == figure.unit:
+_HURT_RE = re.compile(r"injur|wound|hurt|missing")
+_CASUALTY_ROWS = ("deaths", "injured or missing")
+
+
+def _counted_thing(report: FigureReport) -> tuple[str, str] | None:
+    """What a figure counts, comparable across events: "deaths" or "injured or missing" for a count
+    of casualties however it is worded ("killing nine people", "the toll rose to 14"), else its
+    counted phrase lowercased with the last word singular, and its unit; None for a vague amount or
+    a figure that counts only its unit."""
+    figure = report.figure
+    if figure.qualifier == "vague":
+        return None
+    if is_casualty(report):
+        around = report.sentence[max(0, figure.start - 30) : figure.end + 30].lower()
+        return ("injured or missing" if _HURT_RE.search(around) else "deaths"), ""
+    if not figure.counts or figure.counts == figure.unit:
         return None
     words = figure.counts.lower().split()
     words[-1] = head_noun(figure) or words[-1]

@@ -117,5 +117,6 @@ def _render_figures(briefing: Briefing, names: dict[str, str], markup: Markup) -
             by.append(md(names.get(source, source)) + (f" ({md('; '.join(detail))})" if detail else ""))
         counts = md(figure.counts)
         context = unsearched(md(f"“{figure.context}”")) if figure.context else ""
-        out.append(f"| {md(figure.label)} | {counts}<br>{context} | {unsearched('<br>'.join(by))} |")
+        what = f"{counts}<br>{context}" if counts and context else counts or context
+        out.append(f"| {md(figure.label)} | {what} | {unsearched('<br>'.join(by))} |")
     return out + [""]
