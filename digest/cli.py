@@ -71,13 +71,13 @@ def generate(**options) -> None:
 @_common
 @click.option("--dev-addr", "address", help="Address to serve on (default: MkDocs's 127.0.0.1:8000).")
 def serve(address, **options) -> None:
-    """Generate the pages, then preview the site with MkDocs's live-reloading server."""
+    """Generate the pages, then preview the site with MkDocs's live-reloading server (regenerated when content/ changes)."""
     from .pipeline import generate as run_generate
     from .pipeline import serve as run_serve
 
     _run(run_generate, options)
     try:
-        run_serve(_config(**options), address)
+        run_serve(_config(**options), address, log=lambda line: click.echo(line, err=True))
     except DigestError as exc:
         raise click.ClickException(str(exc)) from exc
 

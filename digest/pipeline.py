@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .briefing import brief
 from .briefing.storyline import brief_storylines
@@ -171,10 +171,37 @@ def _run(config: DigestConfig, with_site: bool) -> DigestResult:
     return result
 
 
-def serve(config: DigestConfig, address: str | None = None) -> None:
-    """Serve the generated pages with the site engine's live-reloading server (until interrupted)."""
+def serve(config: DigestConfig, address: str | None = None, log: Callable[[str], None] = print) -> None:
+    """A live preview (until interrupted): the site engine's server on the generated pages, which
+    regenerates them first whenever the corpus changed (content/ is watched too)."""
     engine = default_engine()
-    engine.serve(_layout(config, engine), address)
+    layout = _layout(config, engine)
+    seen = [_corpus_signature(config.content_dir)]
+
+    def regenerate_if_changed() -> None:
+        signature = _corpus_signature(config.content_dir)
+        if signature == seen[0]:
+            return
+        seen[0] = signature
+        try:
+            result = generate(config)
+        except DigestError as exc:
+            log(f"digest: {exc}; still serving the last pages")
+            return
+        for diagnostic in result.problems:
+            log(str(diagnostic))
+        log(f"digest: regenerated: {len(result.briefings)} briefings from {result.articles} articles")
+
+    engine.serve(layout, address, regenerate_if_changed, (Path(config.content_dir),),
+                 lambda url: log(f"digest: serving {url} (regenerated when {config.content_dir} changes; Ctrl+C stops)"))
+
+
+def _corpus_signature(content_dir: Path) -> tuple:
+    """Every file of the corpus with its size and modification time (state files aside)."""
+    content_dir = Path(content_dir)
+    return tuple(sorted((path.relative_to(content_dir).as_posix(), stat.st_size, stat.st_mtime_ns)
+                        for path in content_dir.rglob("*") if path.is_file() and path.name != "digest-state.json"
+                        for stat in (path.stat(),)))
 
 
 def write_pages(pages, docs_dir: Path) -> None:

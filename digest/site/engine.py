@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +31,10 @@ class SiteEngine(Protocol):
     def build(self, layout: SiteLayout, docs_dir: Path, site_dir: Path, strict: bool) -> None:
         """Build docs_dir into site_dir (both fresh staging folders); DigestError on failure."""
 
-    def serve(self, layout: SiteLayout, address: str | None) -> None:
-        """A live preview of layout.docs_dir, until interrupted."""
+    def serve(self, layout: SiteLayout, address: str | None, before_build: Callable[[], None] | None = None,
+              watch: tuple[Path, ...] = (), announce: Callable[[str], None] = print) -> None:
+        """A live preview of layout.docs_dir, until interrupted, built again (before_build() first)
+        when the pages or a path in `watch` change; announce(url) says where. DigestError when it cannot serve."""
 
     def wrote(self, folder: Path) -> bool:
         """Whether a folder is a site this engine built (so it may be replaced)."""

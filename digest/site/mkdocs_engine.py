@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..errors import DigestError
 from .engine import SiteLayout
@@ -46,9 +47,10 @@ class MkDocsEngine:
         """MkDocs' build() on docs_dir into site_dir, with digest's hooks."""
         build_site(layout, docs_dir, site_dir, strict)
 
-    def serve(self, layout: SiteLayout, address: str | None) -> None:
-        """MkDocs' live-reloading server."""
-        serve_site(layout, address)
+    def serve(self, layout: SiteLayout, address: str | None, before_build: Callable[[], None] | None = None,
+              watch: tuple[Path, ...] = (), announce: Callable[[str], None] = print) -> None:
+        """MkDocs' live-reloading server (serve_site)."""
+        serve_site(layout, address, before_build, watch, announce)
 
     def wrote(self, folder: Path) -> bool:
         """A site MkDocs built: a sitemap and a search index."""
@@ -108,12 +110,62 @@ class _ErrorLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def serve_site(layout: SiteLayout, address: str | None) -> None:
-    """MkDocs' live-reloading server on the generated pages (until interrupted)."""
-    from mkdocs.commands.serve import serve
+def serve_site(layout: SiteLayout, address: str | None, before_build: Callable[[], None] | None = None,
+               watch: tuple[Path, ...] = (), announce: Callable[[str], None] = print) -> None:
+    """MkDocs' live-reloading server on the generated pages, until interrupted: the site is built
+    again (before_build() first, which may regenerate the pages) whenever the pages, mkdocs.yml or a
+    path in `watch` changes. announce(url) says where it serves. A port in use is a DigestError
+    that names the option to pick another."""
+    import errno
+    import shutil
+    import tempfile
+    from urllib.parse import urlsplit
 
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    site_dir = tempfile.mkdtemp(prefix="digest-serve-")
     options = {"dev_addr": address} if address else {}
-    serve(config_file=str(layout.config_file), docs_dir=str(layout.docs_dir), hooks=_hooks(layout), **options)
+
+    def get_config():
+        return load_config(config_file=str(layout.config_file), docs_dir=str(layout.docs_dir), site_dir=site_dir,
+                           hooks=_hooks(layout), **options)
+
+    config = get_config()
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    url = f"http://{host}:{port}{mount_path}"
+
+    def builder(config=None) -> None:
+        if before_build is not None:
+            before_build()
+        config = config or get_config()
+        config.site_url = url
+        build(config, serve_url=url)
+
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    try:
+        builder(config)
+        for path in (layout.docs_dir, layout.config_file, *watch):
+            server.watch(str(path))
+        try:
+            server.server_bind()
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise DigestError(f"{host}:{port} is already in use by another program; serve on another port "
+                                  f"with --dev-addr {host}:{port + 1}") from None
+            raise DigestError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
+        server.server_bind = lambda: None  # bound above, where a port in use could be told
+        announce(url)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
