@@ -199,3 +199,47 @@ def test_enormous_line_and_deep_nesting_stay_fast():
     nested = "> " * 5000 + "[" * 5000 + "text" + "]" * 5000
     html = markdown.markdown(f"- {md(nested)}")
     assert "<blockquote>" not in html and "<a" not in html
+
+
+def _real_sentences() -> list[str]:
+    """Sentences of real and written news: the seeds, the golden corpus and the test corpora."""
+    from conftest import QUAKES, ROOT
+    from digest.text import split_text
+
+    texts = [path.read_text(encoding="utf-8").split("---")[-1] for path in (ROOT / "content" / "articles" / "seeds").glob("*.md")]
+    texts += [path.read_text(encoding="utf-8").split("---")[-1] for path in (ROOT / "tests" / "golden" / "small" / "content").rglob("*.md")]
+    texts += [text.split("---")[-1] for text in QUAKES.values()]
+    return sorted({s for text in texts for paragraph in split_text(text) for s in paragraph if len(s) > 3})
+
+
+REAL_SENTENCES = _real_sentences()
+STORY_ARTICLES = st.lists(
+    st.tuples(st.sampled_from(["wire", "daily", "gazette"]),
+              st.lists(st.one_of(st.sampled_from(REAL_SENTENCES), st.sampled_from(REAL_SENTENCES).map(str.lower),
+                                 st.sampled_from(REAL_SENTENCES).map(str.upper), TEXT), min_size=1, max_size=12)),
+    min_size=1, max_size=5)
+
+
+@FUZZ
+@given(STORY_ARTICLES)
+def test_the_analysis_of_a_story_of_random_real_sentences_never_crashes(articles):
+    """Whole stories made of random real sentences (and their lowercased and uppercased forms, and
+    noise): the briefing stage gives a briefing, and its page renders."""
+    from datetime import datetime
+
+    from digest.briefing import build_briefing
+    from digest.config import Limits
+    from digest.models import Article, Sentence, Sentences, Source, Story
+    from digest.render import render_briefing
+    from digest.site.mkdocs_engine import MATERIAL_MARKUP
+
+    TRIED["fuzz: analysed stories"] += 1
+    story = Story("s", "s", tuple(
+        Article(f"{number}", f"{number}.md", Source(outlet, outlet.title()),
+                Sentences.of(Sentence(text, index, index // 3) for index, text in enumerate(sentences)),
+                title=sentences[0][:60], published=datetime(2021, 7, 31 + number // 3 if number < 3 else 30))
+        for number, (outlet, sentences) in enumerate(articles)))
+    started = time.perf_counter()
+    briefing = build_briefing(story)
+    render_briefing(briefing, MATERIAL_MARKUP, Limits())
+    assert time.perf_counter() - started < 10 * SECONDS_PER_ARTICLE

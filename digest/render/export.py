@@ -20,6 +20,26 @@ Names = dict[str, str]
 """Outlet key -> outlet name."""
 
 
+class _Detail:
+    """What a detail file's parts share: the outlets' names, and its sentences, each written once
+    (parts refer to a sentence by its index in "sentences": a sentence is often quoted by several
+    figures and views)."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self.sentences: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def name(self, source: str) -> str:
+        return self.names.get(source, source)
+
+    def sentence(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.sentences)
+            self.sentences.append(text)
+        return self._index[text]
+
+
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
@@ -50,20 +70,23 @@ def detail_path(briefing: Outline) -> str:
 
 
 def briefing_record(briefing: Briefing) -> dict:
-    """The rest of one briefing: its detail file."""
+    """The rest of one briefing: its detail file. Its sentences are listed once, in "sentences";
+    a figure report, a quote or a figure difference names its sentence by index there."""
     story = briefing.story
     names = {s.key: s.name for s in story.sources}
+    detail = _Detail(names)
     record = {
         "id": story.id,
         "format_version": FORMAT_VERSION,
         "changes": list(briefing.history.changes),
         "articles": [_article(a, names) for a in story.articles],
         "summary": [_sentence(s, names) for s in briefing.summary],
-        "figures": [_figure(f, names) for f in briefing.figures],
-        "quotes": _quotes(briefing, names),
-        "comparison": _comparison(briefing.comparison, names),
+        "figures": [_figure(f, detail) for f in briefing.figures],
+        "quotes": _quotes(briefing, detail),
+        "comparison": _comparison(briefing.comparison, detail),
         "entities": [{"name": e.name, "kind": e.kind} for e in briefing.entities],
     }
+    record["sentences"] = detail.sentences
     if briefing.failure:
         record["analysis_failed"] = True
     return record
@@ -89,22 +112,25 @@ def _citations(citations: tuple[Citation, ...], names: Names) -> list[dict]:
     return [{"source": names.get(c.source, c.source), "article": c.article_id} for c in citations]
 
 
-def _figure(figure: KeyFigure, names: Names) -> dict:
+def _figure(figure: KeyFigure, detail: _Detail) -> dict:
+    """A key figure and each outlet's distinct reports of it. A report leaves out what it shares with
+    its figure (its text, display, value, low, high, unit, counts, qualifier) and what it lacks."""
     shown = _representative(figure).figure
-    return {
+    record = {
         "text": shown.text, "display": figure.label, "value": shown.value, "low": shown.low, "high": shown.high,
         "unit": shown.unit, "counts": figure.counts, "context": figure.context, "qualifier": shown.qualifier,
-        "sources": {names.get(r.source, r.source): r.sentence for r in figure.reports},
-        "reports": [
-            {
-                "source": names.get(r.source, r.source), "article": r.article_id, "text": r.figure.text,
-                "display": r.figure.display, "value": r.figure.value, "low": r.figure.low, "high": r.figure.high,
-                "unit": r.figure.unit, "counts": r.figure.counts, "qualifier": r.figure.qualifier,
-                "speaker": r.speaker, "sentence": r.sentence,
-            }
-            for r in figure.reports
-        ],
     }
+    record["reports"] = [_without_empty({
+        "source": detail.name(r.source), "article": r.article_id, "speaker": r.speaker, "sentence": detail.sentence(r.sentence),
+        **{key: value for key, value in (("text", r.figure.text), ("display", r.figure.display), ("value", r.figure.value),
+                                         ("low", r.figure.low), ("high", r.figure.high), ("unit", r.figure.unit),
+                                         ("counts", r.figure.counts), ("qualifier", r.figure.qualifier)) if value != record[key]},
+    }) for r in figure.reports]
+    return record
+
+
+def _without_empty(record: dict) -> dict:
+    return {key: value for key, value in record.items() if value is not None and value != ""}
 
 
 def _representative(key_figure: KeyFigure):
@@ -115,27 +141,27 @@ def _representative(key_figure: KeyFigure):
     return key_figure.reports[0]
 
 
-def _quotes(briefing: Briefing, names: Names) -> list[dict]:
+def _quotes(briefing: Briefing, detail: _Detail) -> list[dict]:
     """One entry per speaker: a sentence that quotes them, and the outlets that do."""
     by_speaker: dict[str, dict] = {}
     for quote in briefing.comparison.quotes:
-        entry = by_speaker.setdefault(quote.speaker, {"speaker": quote.speaker, "text": quote.sentence, "sources": []})
-        entry["sources"].append(names.get(quote.source, quote.source))
+        entry = by_speaker.setdefault(quote.speaker, {"speaker": quote.speaker, "sentence": detail.sentence(quote.sentence), "sources": []})
+        entry["sources"].append(detail.name(quote.source))
     return [dict(entry, sources=sorted(set(entry["sources"]))) for _, entry in sorted(by_speaker.items())]
 
 
 # ---------------------------------------------------------------- the comparison, a view at a time
 
-def _single_outlet(comparison: Comparison, names: Names) -> bool:
+def _single_outlet(comparison: Comparison, detail: _Detail) -> bool:
     return comparison.single_outlet
 
 
-def _outlet_views(comparison: Comparison, names: Names) -> dict:
+def _outlet_views(comparison: Comparison, detail: _Detail) -> dict:
     exclusive: dict[str, list[str]] = {}
     for fact in comparison.exclusive:
         exclusive.setdefault(fact.citations[0].source, []).append(fact.text)
     return {
-        names.get(v.source, v.source): {
+        detail.name(v.source): {
             "articles": v.articles, "words": v.words, "sentences": v.sentences, "focus": list(v.focus),
             "unique": exclusive.get(v.source, []),
         }
@@ -143,20 +169,20 @@ def _outlet_views(comparison: Comparison, names: Names) -> dict:
     }
 
 
-def _shared(comparison: Comparison, names: Names) -> list[dict]:
-    return [{"text": f.text, "sources": _outlets(f.citations, names)} for f in comparison.shared]
+def _shared(comparison: Comparison, detail: _Detail) -> list[dict]:
+    return [{"text": f.text, "sources": _outlets(f.citations, detail.names)} for f in comparison.shared]
 
 
-def _differences(comparison: Comparison, names: Names) -> list[dict]:
-    return [{"counts": d.counts, "values": [{"source": names.get(s, s), "value": v, "sentence": t} for s, v, t in d.values]}
+def _differences(comparison: Comparison, detail: _Detail) -> list[dict]:
+    return [{"counts": d.counts, "values": [{"source": detail.name(s), "value": v, "sentence": detail.sentence(t)} for s, v, t in d.values]}
             for d in comparison.figure_differences]
 
 
-def _wording(comparison: Comparison, names: Names) -> list[dict]:
-    return [{"terms": [{"source": names.get(s, s), "term": t} for s, t in w.terms], "note": w.note} for w in comparison.wording]
+def _wording(comparison: Comparison, detail: _Detail) -> list[dict]:
+    return [{"terms": [{"source": detail.name(s), "term": t} for s, t in w.terms], "note": w.note} for w in comparison.wording]
 
 
-COMPARISON_EXPORTS: tuple[tuple[str, Callable[[Comparison, Names], object]], ...] = (
+COMPARISON_EXPORTS: tuple[tuple[str, Callable[[Comparison, _Detail], object]], ...] = (
     ("single_outlet", _single_outlet),
     ("outlets", _outlet_views),  # with each outlet's exclusive facts
     ("shared", _shared),
@@ -166,8 +192,8 @@ COMPARISON_EXPORTS: tuple[tuple[str, Callable[[Comparison, Names], object]], ...
 """The comparison's fields in briefings.json, in order (the quotes are exported per briefing)."""
 
 
-def _comparison(comparison: Comparison, names: Names) -> dict:
-    return {name: export(comparison, names) for name, export in COMPARISON_EXPORTS}
+def _comparison(comparison: Comparison, detail: _Detail) -> dict:
+    return {name: export(comparison, detail) for name, export in COMPARISON_EXPORTS}
 
 
 def detail_json(briefing: Briefing) -> str:
