@@ -229,3 +229,47 @@ def test_a_chinese_briefing_is_found_by_a_chinese_word_from_an_english_page(brow
         assert page.locator(".md-search-result__item h1").first.inner_text() == metro.headline
         search(page, "bridge")  # and English still as before
         assert outside == []
+
+
+CONTRAST = """(element) => {
+  const rgb = (color) => color.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => {
+    const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  let node = element, background = "rgba(0, 0, 0, 0)";
+  while (node && (background === "rgba(0, 0, 0, 0)" || background === "transparent")) {
+    background = getComputedStyle(node).backgroundColor;
+    node = node.parentElement;
+  }
+  const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(rgb(background))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_dark_mode_toggles_and_both_schemes_read_well_and_tables_fit_a_phone(browser, make_project, tmp_path):
+    with served_site(make_project, tmp_path, QUAKES, seeds=True) as (result, base):
+        seed = next(b for b in result.briefings if "Raqqa" in b.headline)
+        page, outside, _ = open_page(browser, f"{base}briefings/{seed.story.slug}/")
+        schemes = []
+        for _ in range(2):  # light, then dark after the toggle
+            schemes.append(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+            for selector in ("article p", "article td", "article a", "article h2"):
+                ratio = page.locator(selector).first.evaluate(CONTRAST)
+                assert ratio >= 4.5, (schemes[-1], selector, ratio)  # WCAG AA for text
+            page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        assert schemes == ["default", "slate"]
+        page.reload()  # the reader's choice is kept
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(f"{base}briefings/{seed.story.slug}/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        tables = phone.locator("article table")
+        assert tables.count() >= 2  # key figures, coverage, who is quoted
+        for number in range(tables.count()):
+            table = tables.nth(number)
+            box = table.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, (number, box)
+            assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), number  # nothing hidden sideways
+        assert outside == []

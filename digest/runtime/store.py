@@ -26,6 +26,10 @@ class BriefingStore:
         self.runtime = runtime
         self.build = build
         self._keys: dict[str, str] = {}
+        self._built: dict[str, Briefing] = {}
+        """The whole briefings this build made (those read back are outlines until a page needs one)."""
+        self._last: tuple[str, Briefing] | None = None
+        """The last whole briefing read back: a page and its detail file ask for it one after the other."""
 
     def story_key(self, story: Story) -> str:
         """What a story's briefing is made from: its id, slug and articles (by their fingerprints)."""
@@ -55,6 +59,7 @@ class BriefingStore:
             built = runtime.cached_map("briefings", self.build, [stories[p] for p in missing], [keys[p] for p in missing], tick,
                                        pack=_without_story, unpack=_with_story)
             for position, briefing in zip(missing, built):
+                self._built[briefing.story.id] = briefing
                 outline = Outline.of(briefing)
                 found[position] = outline
                 runtime.put("outlines", keys[position], _without_story(outline))
@@ -62,10 +67,16 @@ class BriefingStore:
         return [found[position] for position in range(len(stories))]
 
     def whole(self, outline: Outline) -> Briefing:
-        """The whole briefing of an outline, with the outline's story and history: read back, or
-        built again if the cache lost it."""
+        """The whole briefing of an outline, with the outline's story and history: the one this build
+        made, else read back, else (the cache lost it) built again."""
+        story_id = outline.story.id
+        if story_id in self._built:
+            return _with_history(self._built[story_id], outline)
+        if self._last is not None and self._last[0] == story_id:
+            return _with_history(self._last[1], outline)
         stored = self.runtime.get("briefings", self.story_key(outline.story))
         briefing = _with_story(outline.story, stored) if stored is not None else self.build(outline.story)
+        self._last = (story_id, briefing)
         return _with_history(briefing, outline)
 
     def text(self, kind: str, outline: Outline, extra: Hashable, make: Callable[[], str]) -> str:

@@ -25,6 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
+STYLESHEET = "assets/stylesheets/digest.css"
+"""digest's own styles (theme/assets/stylesheets/digest.css): tables a phone can read."""
 INDEX_FOLDER = "pagefind"
 ARTICLE = '<article class="md-content__inner md-typeset">'
 INDEXED_ARTICLE = '<article class="md-content__inner md-typeset" data-pagefind-body>'
@@ -50,6 +52,8 @@ def on_config(config, **kwargs):
     """Add digest's theme overrides, keep its generated folders out of the navigation (an older
     mkdocs.yml may not name a new one), and stand in for Material's search plugin (warn if it is on)."""
     _add_theme_overrides(config)
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
     _keep_out_of_nav(config)
     if MATERIAL_SEARCH in config.plugins:
         log.warning("mkdocs.yml: the `search` plugin builds a lunr index this site does not use "
