@@ -274,3 +274,16 @@ def test_titles_show_markup_characters_as_written(make_project):
     assert headline in page["h1"]
     assert headline in texts("index.html")["a"]
     assert headline in texts("archive/2024-02/index.html")["a"]
+
+
+def test_feed_items_link_absolute_addresses_when_the_site_says_where_it_lives(make_project, tmp_path):
+    import feedparser
+
+    project = make_project(QUAKES)
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text().replace("# site_url: https://example.github.io/news-digest/",
+                                                           "site_url: https://example.github.io/news-digest/"))
+    generate(config(project, docs_dir=tmp_path / "docs", keep_state=False))
+    for feed in ("feed.xml", "atom.xml"):
+        entries = feedparser.parse((tmp_path / "docs" / feed).read_bytes()).entries
+        assert entries and all(e.link.startswith("https://example.github.io/news-digest/briefings/") for e in entries), feed
