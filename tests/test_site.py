@@ -94,8 +94,8 @@ def test_export_lists_every_briefing(built):
     assert all(s["sources"] for s in record["summary"])
     militants = next(f for f in record["figures"] if f["text"] == "275")
     assert militants["value"] == 275 and militants["counts"]
-    assert {r["source"] for r in militants["reports"]} == {"BBC News", "Reuters"}
-    reuters_report = next(r for r in militants["reports"] if r["source"] == "Reuters")
+    assert {r["source"] for r in militants["outlets"]} == {"BBC News", "Reuters"}
+    reuters_report = next(r for r in militants["outlets"] if r["source"] == "Reuters")
     assert "275" in record["sentences"][reuters_report["sentence"]]  # each sentence written once, referred to by index
     assert {q["speaker"] for q in record["quotes"]} >= {"Talal Selo", "Ryan Dillon", "Laila Mostafa"}
     reuters = record["comparison"]["outlets"]["Reuters"]

@@ -57,7 +57,7 @@ def render_pages(outlines: list[Outline], storylines: Storylines, sources: dict[
     return chain(
         [Page("index.md", render_home(outlines, site.name, site.markup, options.limits, places))],
         render_archive(outlines, site.markup),
-        render_tags(outlines, site.markup, topics),
+        render_tags(outlines, site.markup, topics, options.limits),
         [render_storylines_index(storylines.briefings, storylines.lines, site.markup)],
         _storyline_pages(outlines, storylines, topics, site.markup),
         [Page("sources.md", render_sources(outlines, sources)), Page("about.md", render_about()),

@@ -30,7 +30,7 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
             parts.append(f"[\\[{md(names.get(c.source, c.source))}\\]]({target})")
         return markup.unsearched(" ".join(parts))
 
-    out = [_front_matter(briefing), f"# {md(briefing.headline)}", ""]
+    out = [_front_matter(briefing, markup), f"# {md(briefing.headline)}", ""]
     outlets = ", ".join(md(s.name) for s in story.sources)
     count = len(story.articles)
     out += [f"*{date_span(story.first_day, story.last_day)} · {outlets} · {count} article{'s' if count != 1 else ''}*", ""]
@@ -81,11 +81,11 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
     return "\n".join(out)
 
 
-def _front_matter(briefing: Briefing) -> str:
+def _front_matter(briefing: Briefing, markup: Markup) -> str:
     meta = {"title": html_text(briefing.headline) or "Briefing", "lang": story_language(briefing.story)}
     if briefing.summary:
         meta["description"] = html_text(briefing.summary[0].text, 200)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "".join(f"{line}\n" for line in markup.reading_page) + "---\n"
 
 
 def story_language(story) -> str:
@@ -93,6 +93,10 @@ def story_language(story) -> str:
     segments its words by it)."""
     counts = Counter(article.lang for article in story.articles)
     return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else "en"
+
+
+MAX_OUTLETS_SHOWN = 8
+"""Outlets a key figure's row names (a wire figure in twenty outlets would fill a screen)."""
 
 
 def _render_figures(briefing: Briefing, names: dict[str, str], markup: Markup) -> list[str]:
@@ -115,6 +119,8 @@ def _render_figures(briefing: Briefing, names: dict[str, str], markup: Markup) -
             if speakers:
                 detail.append("according to " + " and ".join(speakers))
             by.append(md(names.get(source, source)) + (f" ({md('; '.join(detail))})" if detail else ""))
+        if len(by) > MAX_OUTLETS_SHOWN:  # the rest are in the briefing's detail file
+            by = by[: MAX_OUTLETS_SHOWN - 1] + [f"and {len(by) - MAX_OUTLETS_SHOWN + 1} more outlets"]
         counts = md(figure.counts)
         context = unsearched(md(f"“{figure.context}”")) if figure.context else ""
         what = f"{counts}<br>{context}" if counts and context else counts or context

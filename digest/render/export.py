@@ -113,24 +113,27 @@ def _citations(citations: tuple[Citation, ...], names: Names) -> list[dict]:
 
 
 def _figure(figure: KeyFigure, detail: _Detail) -> dict:
-    """A key figure and each outlet's distinct reports of it. A report leaves out what it shares with
-    its figure (its text, display, value, low, high, unit, counts, qualifier) and what it lacks."""
+    """A key figure and, per outlet reporting it, the article and sentence of its first report and
+    what its reports say differently from the figure: other values, qualifiers, speakers."""
     shown = _representative(figure).figure
     record = {
         "text": shown.text, "display": figure.label, "value": shown.value, "low": shown.low, "high": shown.high,
         "unit": shown.unit, "counts": figure.counts, "context": figure.context, "qualifier": shown.qualifier,
     }
-    record["reports"] = [_without_empty({
-        "source": detail.name(r.source), "article": r.article_id, "speaker": r.speaker, "sentence": detail.sentence(r.sentence),
-        **{key: value for key, value in (("text", r.figure.text), ("display", r.figure.display), ("value", r.figure.value),
-                                         ("low", r.figure.low), ("high", r.figure.high), ("unit", r.figure.unit),
-                                         ("counts", r.figure.counts), ("qualifier", r.figure.qualifier)) if value != record[key]},
-    }) for r in figure.reports]
+    by_outlet: dict[str, list] = {}
+    for report in figure.reports:
+        by_outlet.setdefault(report.source, []).append(report)
+    record["outlets"] = [_without_empty({
+        "source": detail.name(source), "article": reports[0].article_id, "sentence": detail.sentence(reports[0].sentence),
+        "values": sorted({r.figure.display for r in reports} - {figure.label}),
+        "qualifiers": sorted({r.figure.qualifier for r in reports if r.figure.qualifier} - {shown.qualifier}),
+        "speakers": sorted({r.speaker for r in reports if r.speaker}),
+    }) for source, reports in by_outlet.items()]
     return record
 
 
 def _without_empty(record: dict) -> dict:
-    return {key: value for key, value in record.items() if value is not None and value != ""}
+    return {key: value for key, value in record.items() if value is not None and value != "" and value != []}
 
 
 def _representative(key_figure: KeyFigure):

@@ -91,7 +91,7 @@ def render_archive(briefings: list[Outline], markup: Markup) -> list[Page]:
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
-def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str] | None = None) -> list[Page]:
+def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str] | None = None, limits: Limits = Limits()) -> list[Page]:
     """The topic index and one page for each topic (default: each name two briefings share)."""
     topics = topic_slugs(briefings) if topics is None else topics
     tagged: dict[str, list[Outline]] = defaultdict(list)
@@ -127,9 +127,11 @@ def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str]
         index.append(" · ".join(f"[{md(entity_of[s].name)}]({s}.md) ({len(tagged[s])})" for s in slugs))
         index.append("")
     for slug, entity in sorted(entity_of.items()):
-        lines = ["---", f"title: {yaml_string(html_text(entity.name) or slug)}", *markup.excluded_page, "---", "",
+        lines = ["---", f"title: {yaml_string(html_text(entity.name) or slug)}", *markup.excluded_page, *markup.reading_page, "---", "",
                  f"# {md(entity.name)}", "", f"*{KIND_TITLES.get(entity.kind, 'Topic')[:-1]}*", ""]
-        lines.extend(line(briefing) for briefing in tagged[slug])
+        lines.extend(line(briefing) for briefing in tagged[slug][: limits.topic_briefings])
+        if len(tagged[slug]) > limits.topic_briefings:
+            lines += ["", f"*And {len(tagged[slug]) - limits.topic_briefings} older briefings: see the [archive](../archive/index.md).*"]
         pages.append(Page(f"tags/{slug}.md", "\n".join(lines) + "\n"))
     pages.append(Page("tags/index.md", "\n".join(index) + "\n"))
     return pages

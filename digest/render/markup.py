@@ -33,6 +33,9 @@ class Markup(Protocol):
     """Front-matter lines that leave a whole page out of search."""
     hide_toc: tuple[str, ...]
     """Front-matter lines that hide a page's table of contents."""
+    reading_page: tuple[str, ...]
+    """Front-matter lines of a page read on its own (a briefing, a storyline, a topic): without the
+    site's navigation and table of contents beside it, which thousands of such pages would carry."""
 
     def unsearched(self, markdown: str) -> str:
         """Inline Markdown shown on the page, left out of search."""

@@ -65,7 +65,7 @@ def render_storyline(briefing: StorylineBriefing, events: list[Outline], markup:
     meta = ["---", f"title: {yaml_string(html_text(briefing.headline) or 'Storyline')}"]
     if briefing.summary:
         meta.append(f"description: {yaml_string(html_text(briefing.summary[0].text, 200))}")
-    out = [*meta, "---", "", f"# {md(briefing.headline)}", "",
+    out = [*meta, *markup.reading_page, "---", "", f"# {md(briefing.headline)}", "",
            f"*Storyline · {date_span(line.first_day, line.last_day)} · {len(events)} events · {outlets}*", ""]
     if briefing.summary:
         out += ["## Summary", ""]
@@ -76,7 +76,7 @@ def render_storyline(briefing: StorylineBriefing, events: list[Outline], markup:
         out.append(f"- **{format_day(entry.first_day)}** — [{md(entry.headline)}](../{pages[entry.story_id]}) · "
                    + ", ".join(md(name) for name in entry.outlets))
         if entry.lead:
-            out.append(f"    {md(entry.lead.text)} {cite(entry.lead.citations)}")
+            out.append(f"    {md(entry.lead.text)}")  # cited on the event's page, one click away
     out += ["", markup.unsearched_sections[1], ""]
     if briefing.ledger:
         out += ["## Figure ledger", "", "How the key figures moved across the events and outlets.", "",

@@ -25,6 +25,7 @@ class MaterialMarkup:
     unsearched_sections: tuple[str, str] = ('<div data-search-exclude="" markdown="1">', "</div>")
     excluded_page: tuple[str, ...] = ("search:", "  exclude: true")
     hide_toc: tuple[str, ...] = ("hide:", "  - toc")
+    reading_page: tuple[str, ...] = ("hide:", "  - navigation", "  - toc")
 
     def unsearched(self, markdown: str) -> str:
         """Inline Markdown shown on the page, left out of search."""
