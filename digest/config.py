@@ -84,6 +84,8 @@ class Limits:
     """Briefings on the home page; the rest are in the archive."""
     feed_entries: int = 50
     """Entries in the RSS and Atom feeds of new and updated briefings."""
+    topic_min_briefings: int = 3
+    """A name gets a topic page when this many briefings share it (fewer: it is shown unlinked)."""
     topic_briefings: int = 100
     """Briefings a topic page lists, newest first (a name in every week's news would list a year's)."""
 

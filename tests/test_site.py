@@ -91,12 +91,12 @@ def test_export_lists_every_briefing(built):
     assert index["id"] in lines[index["storyline"]]["briefings"]
     record = json.loads((project / "site" / index["detail"]).read_text())  # the rest, beside the page
     assert record["id"] == index["id"] and set(record["articles"][0]) >= {"author", "license", "summary_only"}
-    assert all(s["sources"] for s in record["summary"])
+    assert all(s["citations"] for s in record["summary"])
     militants = next(f for f in record["figures"] if f["text"] == "275")
     assert militants["value"] == 275 and militants["counts"]
-    assert {r["source"] for r in militants["outlets"]} == {"BBC News", "Reuters"}
-    reuters_report = next(r for r in militants["outlets"] if r["source"] == "Reuters")
-    assert "275" in record["sentences"][reuters_report["sentence"]]  # each sentence written once, referred to by index
+    quoted = [record["sentences"][outlet["sentence"]] for outlet in militants["outlets"]]  # each written once, named by index
+    assert {s["source"] for s in quoted} == {"BBC News", "Reuters"}
+    assert "275" in next(s["text"] for s in quoted if s["source"] == "Reuters")
     assert {q["speaker"] for q in record["quotes"]} >= {"Talal Selo", "Ryan Dillon", "Laila Mostafa"}
     reuters = record["comparison"]["outlets"]["Reuters"]
     assert reuters["words"] > 900 and reuters["unique"]

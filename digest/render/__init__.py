@@ -48,7 +48,7 @@ def render_pages(outlines: list[Outline], storylines: Storylines, sources: dict[
                  options: DigestConfig, briefings: Briefings) -> Iterator[Page]:
     """Every page of the site, one at a time (a year of briefings must not sit in memory as text):
     home, archive, topics, storylines, sources, about, the two feeds, then one page per briefing."""
-    topics = topic_slugs(outlines)
+    topics = topic_slugs(outlines, options.limits.topic_min_briefings)
     places = storyline_places(storylines.lines, outlines)
     urls = {outline.story.id: briefing_url(outline) for outline in outlines}
     # A storyline once in the feeds, at its newest event, as on the home page

@@ -22,22 +22,23 @@ Names = dict[str, str]
 
 class _Detail:
     """What a detail file's parts share: the outlets' names, and its sentences, each written once
-    (parts refer to a sentence by its index in "sentences": a sentence is often quoted by several
-    figures and views)."""
+    with its outlet and article ("sentences"; parts refer to one by its index there: a sentence is
+    often quoted by several figures and views)."""
 
     def __init__(self, names: Names) -> None:
         self.names = names
-        self.sentences: list[str] = []
-        self._index: dict[str, int] = {}
+        self.sentences: list[dict] = []
+        self._index: dict[tuple[str, str], int] = {}
 
     def name(self, source: str) -> str:
         return self.names.get(source, source)
 
-    def sentence(self, text: str) -> int:
-        if text not in self._index:
-            self._index[text] = len(self.sentences)
-            self.sentences.append(text)
-        return self._index[text]
+    def sentence(self, text: str, source: str, article: str | None = None) -> int:
+        key = (text, source)
+        if key not in self._index:
+            self._index[key] = len(self.sentences)
+            self.sentences.append(_without_empty({"text": text, "source": self.name(source), "article": article}))
+        return self._index[key]
 
 
 def _iso(value) -> str | None:
@@ -70,8 +71,9 @@ def detail_path(briefing: Outline) -> str:
 
 
 def briefing_record(briefing: Briefing) -> dict:
-    """The rest of one briefing: its detail file. Its sentences are listed once, in "sentences";
-    a figure report, a quote or a figure difference names its sentence by index there."""
+    """The rest of one briefing: its detail file. The sentences its figures, quotes and figure
+    differences quote are listed once, with their outlet and article, in "sentences", and named by
+    their index there."""
     story = briefing.story
     names = {s.key: s.name for s in story.sources}
     detail = _Detail(names)
@@ -93,7 +95,7 @@ def briefing_record(briefing: Briefing) -> dict:
 
 
 def _sentence(sentence: SummarySentence, names: Names) -> dict:
-    return {"text": sentence.text, "sources": _outlets(sentence.citations, names), "citations": _citations(sentence.citations, names)}
+    return {"text": sentence.text, "citations": _citations(sentence.citations, names)}
 
 
 def _article(article: Article, names: Names) -> dict:
@@ -124,7 +126,7 @@ def _figure(figure: KeyFigure, detail: _Detail) -> dict:
     for report in figure.reports:
         by_outlet.setdefault(report.source, []).append(report)
     record["outlets"] = [_without_empty({
-        "source": detail.name(source), "article": reports[0].article_id, "sentence": detail.sentence(reports[0].sentence),
+        "sentence": detail.sentence(reports[0].sentence, source, reports[0].article_id),
         "values": sorted({r.figure.display for r in reports} - {figure.label}),
         "qualifiers": sorted({r.figure.qualifier for r in reports if r.figure.qualifier} - {shown.qualifier}),
         "speakers": sorted({r.speaker for r in reports if r.speaker}),
@@ -148,7 +150,7 @@ def _quotes(briefing: Briefing, detail: _Detail) -> list[dict]:
     """One entry per speaker: a sentence that quotes them, and the outlets that do."""
     by_speaker: dict[str, dict] = {}
     for quote in briefing.comparison.quotes:
-        entry = by_speaker.setdefault(quote.speaker, {"speaker": quote.speaker, "sentence": detail.sentence(quote.sentence), "sources": []})
+        entry = by_speaker.setdefault(quote.speaker, {"speaker": quote.speaker, "sentence": detail.sentence(quote.sentence, quote.source, quote.article_id), "sources": []})
         entry["sources"].append(detail.name(quote.source))
     return [dict(entry, sources=sorted(set(entry["sources"]))) for _, entry in sorted(by_speaker.items())]
 
@@ -177,7 +179,7 @@ def _shared(comparison: Comparison, detail: _Detail) -> list[dict]:
 
 
 def _differences(comparison: Comparison, detail: _Detail) -> list[dict]:
-    return [{"counts": d.counts, "values": [{"source": detail.name(s), "value": v, "sentence": detail.sentence(t)} for s, v, t in d.values]}
+    return [{"counts": d.counts, "values": [{"value": v, "sentence": detail.sentence(t, s)} for s, v, t in d.values]}
             for d in comparison.figure_differences]
 
 

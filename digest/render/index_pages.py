@@ -92,8 +92,8 @@ KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Pl
 
 
 def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str] | None = None, limits: Limits = Limits()) -> list[Page]:
-    """The topic index and one page for each topic (default: each name two briefings share)."""
-    topics = topic_slugs(briefings) if topics is None else topics
+    """The topic index and one page for each topic (default: each name Limits.topic_min_briefings share)."""
+    topics = topic_slugs(briefings, limits.topic_min_briefings) if topics is None else topics
     tagged: dict[str, list[Outline]] = defaultdict(list)
     entity_of: dict[str, Entity] = {}
     for briefing in briefings:
@@ -116,9 +116,9 @@ def render_tags(briefings: list[Outline], markup: Markup, topics: frozenset[str]
     pages = []
     # Out of search like the topic pages: every name is already in its briefings' Tags
     index = ["---", "title: Topics", *markup.excluded_page, "---", "", "# Topics", "",
-             "People, organisations and places named in two or more briefings.", ""]
+             f"People, organisations and places named in {limits.topic_min_briefings} or more briefings.", ""]
     if not entity_of:
-        index += ["*No name is shared by two briefings yet.*", ""]
+        index += [f"*No name is shared by {limits.topic_min_briefings} briefings yet.*", ""]
     for kind, title in KIND_TITLES.items():
         slugs = sorted((s for s, e in entity_of.items() if e.kind == kind), key=lambda s: (-len(tagged[s]), s))
         if not slugs:

@@ -29,12 +29,12 @@ def _name_slug(name: str) -> str:
     return slugify(name, 50)
 
 
-def topic_slugs(briefings: list[Outline]) -> frozenset[str]:
-    """Names that get a topic page: those two or more briefings share. A page listing one
-    briefing only sends the reader back where they came from (and a year of news names
-    tens of thousands of people once)."""
+def topic_slugs(briefings: list[Outline], least: int = 3) -> frozenset[str]:
+    """Names that get a topic page: those `least` or more briefings share (Limits.topic_min_briefings).
+    A page listing one or two briefings sends the reader back where they came from, and a year of
+    news names tens of thousands of people once or twice: each such page a host would store."""
     counts = Counter(slug for b in briefings for slug in {tag_slug(e) for e in b.entities})
-    return frozenset(slug for slug, n in counts.items() if n >= 2)
+    return frozenset(slug for slug, n in counts.items() if n >= least)
 
 
 def storyline_path(storyline: Storyline) -> str:
