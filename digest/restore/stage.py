@@ -19,13 +19,15 @@ from ..models import Article, RawArticle, Sentence, Sentences
 from ..text import paragraphs, split_dateline, split_sentences, split_text
 from .casing import CasingModel, casing_counts
 from .clean import clean, looks_lowercased
+from .debris import readable_paragraphs
 from .truecase import _title_lowercased, restore_title, truecase
 
 if TYPE_CHECKING:
     from ..runtime import Runtime
 
 def _headline_from(text: str, limit: int = 20) -> str:
-    """A headline from the first sentence, without its dateline, cut at a word boundary."""
+    """A headline from the first sentence (of the first paragraph that is not debris), without
+    its dateline, cut at a word boundary."""
     first = paragraphs(text)[0] if paragraphs(text) else text
     dateline = split_dateline(first)
     if dateline:
@@ -197,8 +199,16 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
     if lowercased:
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
+    readable, dropped, found_date = readable_paragraphs(split if split is not None else split_text(text), raw.published)
+    if dropped:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(dropped.items()))
+        notes.append(("info", f"not article text, left out: {kinds}"))
+    published = raw.published
+    if published is None and found_date is not None:
+        published = found_date
+        notes.append(("info", f"no date; using the date line in the text: {found_date.date().isoformat()}"))
     sentences = []
-    for number, paragraph_sentences in enumerate(split if split is not None else split_text(text)):
+    for number, paragraph_sentences in enumerate(readable):
         for sentence in paragraph_sentences:
             sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
     if len(sentences) > limits.max_sentences:
@@ -207,11 +217,11 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
     title = restore_title(raw.title, model) if raw.title else None
     inferred = title is None
     if inferred:
-        title = _headline_from(text)
+        title = _headline_from("\n".join(" ".join(p) for p in readable) or text)
         notes.append(("info", f"no title; using a headline from the first sentence: {title!r}"))
     article = Article(
         id=raw.id, path=raw.path, source=raw.source,
-        sentences=Sentences.of(sentences), title=title, published=raw.published, url=raw.url,
+        sentences=Sentences.of(sentences), title=title, published=published, url=raw.url,
         author=raw.author, lang=raw.lang, license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, fingerprint=key,
     )
