@@ -193,10 +193,12 @@ class Story:
 
 @record
 class Citation:
-    """An outlet's article that reports a fact."""
+    """An outlet's article that reports a fact, and its sentence that states it, as the outlet
+    wrote it (its dateline left out), so a reader can check the citation."""
 
     source: str  # Source.key
     article_id: str
+    sentence: str = ""
 
 
 @record
