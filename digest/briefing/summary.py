@@ -19,7 +19,7 @@ from .support import CANDIDATE_SIMILARITY, SUPPORTED, support
 SAME_FACT = 0.32
 NOT_ALONE = 0.05
 """Score factor of a sentence that cannot stand alone: picked only when nothing else is left."""
-SURNAME_ONLY = 0.5
+SURNAME_ONLY = 0.9
 """Score factor of a sentence naming someone by surname whom the story introduces by full name."""
 REDUNDANT = 0.3  # about the same fact as a chosen sentence: it would only add a citation
 
@@ -103,7 +103,7 @@ def summarize(story_text: StoryText, length: int | None = None, scores: np.ndarr
                  for i in chosen)
 
 
-def select_mmr(story_text: StoryText, scores: np.ndarray, length: int, diversity: float = 0.3,
+def select_mmr(story_text: StoryText, scores: np.ndarray, length: int, diversity: float = 0.4,
                words: int | None = None) -> list[int]:
     """Maximal marginal relevance: the best sentences that do not repeat each other; `length` of
     them, or (with `words`) until they hold that many words."""
