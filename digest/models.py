@@ -309,10 +309,16 @@ class SharedFact:
 
 @record
 class FigureDifference:
-    """One counted thing the outlets give different values for."""
+    """One counted thing the outlets give different values for, attribute to different sources,
+    or quote in different words."""
 
     counts: str
     values: tuple[tuple[str, str, str], ...]  # (source, figure text, sentence)
+    kind: str = "value"
+    """"value" (different numbers), "attribution" (the same number, credited to different
+    speakers) or "quote" (the same quote, worded differently)."""
+    attributed: tuple[tuple[str, str], ...] = ()
+    """(source, speaker) for an attribution difference."""
 
 
 @record
@@ -322,6 +328,17 @@ class WordingDifference:
     terms: tuple[tuple[str, str], ...]  # (source, term)
     example: tuple[tuple[str, str], ...] = ()  # (source, sentence)
     note: str = ""
+
+
+@record
+class IndependentReports:
+    """How many separate reports a story rests on: outlets that republish another's wire copy
+    (near-identical sentences, the same wire dateline) are one report."""
+
+    outlets: int
+    independent: int
+    copies: tuple[tuple[str, str, str], ...] = ()
+    """(outlet that republished, outlet or wire it copied, how it was found), in outlet order."""
 
 
 @record
@@ -335,6 +352,8 @@ class Comparison:
     figure_differences: tuple[FigureDifference, ...]
     quotes: tuple[Quote, ...]
     wording: tuple[WordingDifference, ...]
+    independence: tuple[IndependentReports, ...] = ()
+    """One record (none for a single outlet): "N outlets, M independent reports", copies named."""
 
     @property
     def single_outlet(self) -> bool:
@@ -349,6 +368,10 @@ class History:
     first_published: datetime | None = None
     last_updated: datetime | None = None
     changes: tuple[str, ...] = ()
+    previous_headline: str = ""
+    """The headline before the last change of headline ("" while it never changed)."""
+    headline_changed: datetime | None = None
+    """When the headline last changed: the date of the newest article of that update."""
 
 
 @record

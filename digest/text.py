@@ -53,11 +53,11 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp det
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 inc corp co ltd plc bros no nos vs etc al approx dept est fig govt intl univ ave blvd rd mt ft
-spc pfc pvt cpl sgts lieut brig cdr cmdr rear vice ens amb atty
+spc pfc pvt cpl sgts lieut brig cdr cmdr rear vice ens amb atty res sens reps
 """.split())
 TITLES = frozenset("""
 mr mrs ms dr prof sr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp det
-spc pfc pvt cpl lieut brig cdr ens amb atty no nos fig vs
+spc pfc pvt cpl lieut brig cdr ens amb atty no nos fig vs res sens reps
 """.split())
 """Abbreviations that always lead into what follows ("Army Spc. Charles Graner", "No. 10"): no
 sentence ends after them, whatever comes next."""

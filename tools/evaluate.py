@@ -52,7 +52,6 @@ def restored(docs: list[dict], lowercase: bool = False):
     from digest import DigestConfig
     from digest.restore import restore_articles
     from digest.runtime import Runtime
-
     return restore_articles(raw_articles(docs, lowercase), DigestConfig(), Runtime())
 
 
@@ -119,7 +118,6 @@ def our_summary(docs: list[dict], words: int | None = None) -> tuple[str, int]:
     from digest.briefing.sentences import story_text
     from digest.briefing.summary import summarize
     from digest.stories.identity import make_story
-
     summary = summarize(story_text(make_story(restored(docs))), words=words)
     return " ".join(s.text for s in summary), sum(1 for s in summary if not s.citations)
 
@@ -145,9 +143,8 @@ def evaluate_summaries(eval_dir: Path) -> list[dict]:
             systems["sumy TextRank"][cluster["id"]] = sumy_summary("textrank", texts[cluster["id"]], limit)
         if name.startswith("MultiLing"):
             systems.update(_multiling_systems(eval_dir, {c["id"] for c in clusters}))
-        ours = systems["ours (briefing summary)"]
-        for half, name_ in ((0, "ours, even clusters"), (1, "ours, odd clusters")):  # a gain on one half only is fitting
-            systems[name_] = {c["id"]: ours[c["id"]] for c in clusters[half::2]}
+        for half, label in ((0, "ours, even clusters"), (1, "ours, odd clusters")):  # a gain on one half only is fitting
+            systems[label] = {c["id"]: systems["ours (briefing summary)"][c["id"]] for c in clusters[half::2]}
         for system, summaries in systems.items():
             scores = _rouge(summaries, {k: refs[k] for k in summaries}, limit)
             words = np.mean([len(s.split()) for s in summaries.values()])

@@ -14,10 +14,14 @@ except ImportError:  # pragma: no cover - a declared dependency; the standard li
 
 import numpy as np
 
-from ..models import Citation, Comparison, FigureReport, KeyFigure, OutletView, Quote, SharedFact, WordingDifference
-from ..text import STOP_WORDS, words
+from ..models import (Citation, Comparison, FigureReport, KeyFigure, OutletView, Quote, SharedFact, SummarySentence,
+                      WordingDifference)
+from ..text import STOP_WORDS, is_common_word, words
+from .figures import extract_figures
+from .independence import independent_reports
 from .keyfigures import figure_differences
 from .sentences import StoryText
+from .support import SUPPORTED, coverage, story_idf, story_terms, support
 
 SAME_FACT = 0.32
 UNIQUE = 0.18
@@ -36,12 +40,13 @@ class ComparisonInputs:
     reports: list[FigureReport]
     key_figures: list[KeyFigure]
     quotes: list[Quote]
+    summary: tuple[SummarySentence, ...] = ()
 
 
 def comparison_of(text: StoryText, scores: np.ndarray, reports: list[FigureReport], key_figures: list[KeyFigure],
-                  quotes: list[Quote]) -> Comparison:
+                  quotes: list[Quote], summary: tuple[SummarySentence, ...] = ()) -> Comparison:
     """The source comparison: each view of COMPARISON_VIEWS computed in turn."""
-    inputs = ComparisonInputs(text, scores, reports, key_figures, quotes)
+    inputs = ComparisonInputs(text, scores, reports, key_figures, quotes, summary)
     return Comparison(**{name: tuple(view(inputs)) for name, view in COMPARISON_VIEWS})
 
 
@@ -53,6 +58,7 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
     total = Counter()
     for counts in term_counts.values():
         total.update(counts)
+    stressed = _stressed(story_text) if len(by_source) > 1 else {}
     views = []
     for source, indexes in sorted(by_source.items()):
         articles = {story_text.sentences[i].article.id for i in indexes}
@@ -62,7 +68,7 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
                 articles=len(articles),
                 words=len(outlet_words[source]),
                 sentences=len(indexes),
-                focus=_focus_terms(term_counts[source], total, len(by_source)),
+                focus=stressed[source] if stressed else _focus_terms(term_counts[source], total, len(by_source)),
             )
         )
     return views
@@ -106,44 +112,144 @@ def _focus_terms(own: Counter, total: Counter, outlets: int, limit: int = 6) -> 
     return tuple(term for _, term in sorted(scored)[:limit])
 
 
-def shared_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFact]:
-    """Sentences whose fact every outlet reports, most important first."""
+_PHRASE_RE = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]+(?:\s+(?:of|the|de|al|for|and)\s+|\s+)){1,3}[A-Z][\w'’-]+|\b[a-z][a-z-]{3,}\b")
+
+
+def _stressed(story_text: StoryText, limit: int = 6) -> dict[str, tuple[str, ...]]:
+    """Per outlet, the names ("Laila Mostafa", "Jihadi John") and words ("jihadists", "biometric")
+    it uses at least twice, or names once, that no other outlet uses, most used first."""
+    found: dict[str, Counter] = {}
+    for source, text in _outlet_texts(story_text).items():
+        counts = Counter()
+        for match in _PHRASE_RE.finditer(text):
+            phrase = _without_leading_common_words(match.group(0))
+            if not phrase or phrase.islower() and (phrase in STOP_WORDS or len(phrase) < 6):
+                continue
+            counts[phrase] += 1
+        found[source] = counts
+    lowered = {source: " ".join(_outlet_texts(story_text)[source].lower().split()) for source in found}
+    stressed = {}
+    for source, counts in found.items():
+        others = [text for other, text in lowered.items() if other != source]
+        kept = []
+        for phrase, count in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0])):
+            is_name = not phrase.islower()
+            if (count < (2 if is_name else 3) and not (is_name and " " in phrase)) or any(re.search(rf"\b{re.escape(phrase.lower())}", o) for o in others):
+                continue
+            if any(phrase in longer for longer in kept):
+                continue
+            kept.append(phrase)
+            if len(kept) == limit:
+                break
+        stressed[source] = tuple(kept)
+    return stressed
+
+
+_TITLES = frozenset("mr mrs ms dr col gen lt sgt capt maj prof sen rep gov president minister".split())
+
+
+def _without_leading_common_words(phrase: str) -> str:
+    """'But the SDF' -> 'SDF', 'Mr Selo' -> 'Selo': a sentence's first word or a title is no part of a name."""
+    words_ = phrase.split()
+    while len(words_) > 1 and (words_[0].lower().rstrip(".") in _TITLES or words_[0].lower() in STOP_WORDS
+                               or (words_[0][:1].isupper() and is_common_word(words_[0].lower()) and words_[1][:1].islower())):
+        words_ = words_[1:]
+    if len(words_) == 1 and words_[0][:1].isupper() and is_common_word(words_[0].lower()):
+        return ""  # a capitalised common word alone: a sentence's start
+    return " ".join(words_)
+
+
+def _said_in_summary(story_text: StoryText, i: int, summary: tuple[SummarySentence, ...]) -> bool:
+    """Whether the summary already states sentence i's fact (one of its sentences, or supported by it)."""
+    said = {s.article_id + "\0" + c.sentence for s in summary for c in s.citations}
+    item = story_text.sentences[i]
+    if item.article.id + "\0" + item.text in said:
+        return True
+    terms, idf = story_terms(story_text), story_idf(story_text)
+    index = story_text.remembered("sentence index", lambda: {(x.article.id, x.text): k for k, x in enumerate(story_text.sentences)})
+    for sentence in summary:
+        k = index.get((sentence.article_id, next((c.sentence for c in sentence.citations if c.article_id == sentence.article_id), "")))
+        if k is not None and coverage(terms[i], terms[k], idf, gated=False) >= SUPPORTED:
+            return True
+    return False
+
+
+def shared_facts(story_text: StoryText, scores: np.ndarray, summary: tuple[SummarySentence, ...] = ()) -> list[SharedFact]:
+    """Facts every outlet states (a sentence of each outlet supporting it), that the summary does
+    not already state, most important first; each with every outlet's supporting sentence."""
     by_source = story_text.by_source()
     if len(by_source) < 2:
         return []
     facts, used = [], set()
+    candidates = np.nonzero(story_text.similarity >= 0.12)
+    near: dict[int, list[int]] = {}
+    for i, j in zip(*candidates):
+        near.setdefault(int(i), []).append(int(j))
     for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i)):
-        if i in used:
+        if i in used or _said_in_summary(story_text, i, summary):
             continue
-        matches = {}
-        for source, indexes in by_source.items():
-            best = max(indexes, key=lambda j: story_text.similarity[i, j])
-            if story_text.similarity[i, best] >= SAME_FACT or best == i:
-                matches[source] = best
+        matches = {story_text.sentences[i].source: (2.0, i)}
+        for j in near.get(i, []):
+            source = story_text.sentences[j].source
+            if source in matches and matches[source][1] == i:
+                continue
+            score = support(story_text, i, j)
+            if score >= SUPPORTED and score > matches.get(source, (0.0, -1))[0]:
+                matches[source] = (score, j)
         if len(matches) == len(by_source):
-            used.update(matches.values())
+            used.update(j for _, j in matches.values())
             facts.append(SharedFact(story_text.sentences[i].text, tuple(
-                Citation(source, story_text.sentences[j].article.id) for source, j in sorted(matches.items())
-            )))
+                Citation(source, story_text.sentences[j].article.id, story_text.sentences[j].text)
+                for source, (_, j) in sorted(matches.items()))))
         if len(facts) == MAX_SHARED:
             break
     return facts
 
 
+ELSEWHERE_SHARE = 0.3
+"""A sentence whose content words another outlet's sentence carries this much of (names at half
+weight, IDF-weighted) is reported there in other words: not unique to its outlet."""
+OUTLET_TEXT_SHARE = 0.6
+"""...or whose content words another outlet's whole text carries this much of, spread over sentences."""
+
+
+def _same_figure(story_text: StoryText, i: int, j: int) -> bool:
+    """Both sentences give one figure with its unit ("two years") and share a content word besides:
+    the same fact in other words ("losing ground over the last two years" / "in retreat for two
+    years, losing swathes of territory")."""
+    numbers = story_text.remembered("numbers", dict)
+    for k in (i, j):
+        if k not in numbers:
+            numbers[k] = {(f.low, f.high, f.unit) for f in extract_figures(story_text.sentences[k].text) if f.unit or f.counts}
+    terms = story_terms(story_text)
+    return bool(numbers[i] & numbers[j]) and len((terms[i].content & terms[j].content) - terms[i].names) >= 2
+
+
 def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFact]:
-    """For each outlet, its most important sentences that no other outlet comes close to."""
+    """For each outlet, its most important sentences whose fact no other outlet states, judged on
+    content, not on similar wording: another outlet's sentence or text carrying much of it counts."""
     by_source = story_text.by_source()
     if len(by_source) < 2:
         return []
+    terms, idf = story_terms(story_text), story_idf(story_text)
+    outlet_terms = story_text.remembered("outlet term sets", lambda: {
+        source: type(terms[0])(frozenset().union(*(terms[i].content for i in idx)), frozenset()) for source, idx in by_source.items()})
     facts = []
     for source, indexes in sorted(by_source.items()):
         others = [j for s, idx in by_source.items() if s != source for j in idx]
         closest_elsewhere = story_text.similarity[np.ix_(indexes, others)].max(axis=1)
-        unique = [i for i, closest in zip(indexes, closest_elsewhere)
-                  if closest < UNIQUE and len(story_text.sentences[i].text.split()) >= 8]
+        unique = []
+        for i, closest in zip(indexes, closest_elsewhere):
+            if closest >= UNIQUE or len(story_text.sentences[i].text.split()) < 8:
+                continue
+            if any(coverage(terms[i], outlet_terms[s], idf, gated=False) >= OUTLET_TEXT_SHARE for s in by_source if s != source):
+                continue
+            if any(coverage(terms[i], terms[j], idf, gated=False) >= ELSEWHERE_SHARE or _same_figure(story_text, i, j) for j in others):
+                continue
+            unique.append(i)
         for i in sorted(unique, key=lambda i: (-scores[i], i))[:MAX_EXCLUSIVE]:
             item = story_text.sentences[i]
-            facts.append(SharedFact(item.text, (Citation(source, item.article.id),)))
+            facts.append(SharedFact(item.text, (Citation(source, item.article.id, item.text),)))
     return facts
 
 
@@ -284,11 +390,12 @@ def _counterpart(term: str, source: str, contexts: dict[str, dict[str, Counter]]
 
 COMPARISON_VIEWS = (
     ("outlets", lambda inputs: outlet_views(inputs.text)),
-    ("shared", lambda inputs: shared_facts(inputs.text, inputs.scores)),
+    ("shared", lambda inputs: shared_facts(inputs.text, inputs.scores, inputs.summary)),
     ("exclusive", lambda inputs: exclusive_facts(inputs.text, inputs.scores)),
-    ("figure_differences", lambda inputs: figure_differences(inputs.reports, inputs.key_figures, inputs.text)),
+    ("figure_differences", lambda inputs: figure_differences(inputs.reports, inputs.key_figures, inputs.text, inputs.quotes)),
     ("quotes", lambda inputs: quotes_table(inputs.quotes)),
     ("wording", lambda inputs: wording_differences(inputs.text)),
+    ("independence", lambda inputs: independent_reports(inputs.text)),
 )
 """The comparison's views, each (its Comparison field, how it is computed), in page order; a
 view is shown by its section in render/comparison.py and exported by export.py."""

@@ -17,12 +17,12 @@ MIN_WORDS, MAX_WORDS = 6, 55
 _PRONOUN_START = re.compile(
     r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|there|here|both|such|but|and|or|so|yet|also|"
     r"however|meanwhile|still|instead|nevertheless|moreover|furthermore|then|thus|therefore|otherwise|others?|"
-    r"another|the (?:move|decision|deal|announcement|plan|proposal|measure|step|change|incident|attack|agreement|"
-    r"statement|report|comments?|remarks?|vote|ruling|bill|company|group|two|three|latter|former|same|man|woman))\b",
+    r"another|the (?:move|decision|announcement|measure|step|remarks|comments|incident|latter))\b",
     re.IGNORECASE)
 _PRONOUN_SAID = re.compile(r",?\s+(?:he|she|they|it)\s+(?:said|says|added|told \w+|explained|noted|continued)\s*[.!]?[\"”']?$",
                            re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”]")
+_ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Spc|Res|No|St|Capt|Gov|Sens?|Reps?)\.$")
 _OPENING_DEBRIS = re.compile(r"^[\[\]\-–—•*…)]|^\.\.\.|^[\"“”'‘’]\s*[a-z]")
 
 
@@ -42,10 +42,12 @@ def fault(text: str) -> str | None:
     if re.search(r"\d{4}[A-Z][a-z]", stripped[:40]):
         return "glued dateline"
     words = stripped.split()
-    if len(words) < MIN_WORDS or not stripped.endswith((".", "!", '"', "”", "'", "’", ")")) or stripped.endswith(("...", "…")):
-        return "fragment"
     if stripped.rstrip("\"”'’").endswith("?"):
         return "question"
+    if _ABBREVIATION_END.search(stripped):
+        return "fragment"  # split after an abbreviation: "The House passed on H. Res."
+    if len(words) < MIN_WORDS or not stripped.endswith((".", "!", '"', "”", "'", "’", ")")) or stripped.endswith(("...", "…")):
+        return "fragment"
     if _PRONOUN_START.match(stripped.lstrip("\"“‘'")) or _PRONOUN_SAID.search(stripped):
         return "antecedent"
     return None

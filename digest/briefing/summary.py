@@ -13,12 +13,13 @@ import numpy as np
 from ..models import Citation, SummarySentence
 from ..text import is_common_word
 from .sentences import StoryText
-from .standalone import MAX_WORDS, MIN_WORDS, dated, fault, full_names, surname_alone
+from .standalone import MAX_WORDS, dated, fault, full_names, surname_alone
 from .support import CANDIDATE_SIMILARITY, SUPPORTED, support
 
 SAME_FACT = 0.32
 NOT_ALONE = 0.05
-"""Score factor of a sentence that cannot stand alone: picked only when nothing else is left."""
+"""Score factor of a sentence that cannot stand alone (its importance for the figures and the
+comparison); the summary never picks it."""
 SURNAME_ONLY = 0.9
 """Score factor of a sentence naming someone by surname whom the story introduces by full name."""
 REDUNDANT = 0.3  # about the same fact as a chosen sentence: it would only add a citation
@@ -53,7 +54,7 @@ def sentence_scores(story_text: StoryText) -> np.ndarray:
         if words > MAX_WORDS:
             score[i] *= 0.2
         if fault(item.text):
-            score[i] *= NOT_ALONE
+            score[i] *= NOT_ALONE  # and never in the summary (standing_alone)
         elif surname_alone(item.text, names):
             score[i] *= SURNAME_ONLY
     return score
@@ -96,21 +97,31 @@ def summarize(story_text: StoryText, length: int | None = None, scores: np.ndarr
         return ()
     length = length or (len(items) if words else summary_length(story_text))
     scores = sentence_scores(story_text) if scores is None else scores
-    chosen = select_mmr(story_text, scores, length, words=words)
+    chosen = select_mmr(story_text, scores, length, words=words, allowed=standing_alone(story_text)) or [_earliest(story_text)]
     # Story order: earlier days first (a developing story reads as it developed), then earlier in the article
     chosen.sort(key=lambda i: (items[i].article.day or date.max, round(items[i].position, 3), items[i].article.id))
     return tuple(SummarySentence(dated(items[i].text, items[i].article.day), items[i].article.id, citations_for(story_text, i))
                  for i in chosen)
 
 
+def standing_alone(story_text: StoryText) -> np.ndarray:
+    """For every sentence, whether it stands alone (standalone.fault)."""
+    return story_text.remembered("standing alone", lambda: np.array([fault(item.text) is None for item in story_text.sentences], dtype=bool))
+
+
+def _earliest(story_text: StoryText) -> int:
+    """When no sentence stands alone: the earliest sentence of the story, as its lead."""
+    return min(range(len(story_text.sentences)), key=lambda i: (story_text.sentences[i].article.day or date.max, story_text.sentences[i].sentence.index))
+
+
 def select_mmr(story_text: StoryText, scores: np.ndarray, length: int, diversity: float = 0.4,
-               words: int | None = None) -> list[int]:
+               words: int | None = None, allowed: np.ndarray | None = None) -> list[int]:
     """Maximal marginal relevance: the best sentences that do not repeat each other; `length` of
     them, or (with `words`) until they hold that many words."""
     order = np.array(sorted(range(len(scores)), key=lambda i: (-scores[i], i)), dtype=np.intp)
     relevance = (1 - diversity) * np.asarray(scores, dtype=float)[order]
     overlap = np.zeros(len(order))  # each candidate's closest chosen sentence
-    available = np.ones(len(order), dtype=bool)
+    available = np.ones(len(order), dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)[order].copy()
     chosen: list[int] = []
     total_words = 0
     while len(chosen) < length and (words is None or total_words < words):

@@ -39,10 +39,10 @@ class Terms:
 
 
 def stem(word: str) -> str:
-    """A light stem, enough to match 'militants'/'militant', 'launched'/'launch'."""
+    """A light stem, enough to match 'militants'/'militant', 'launched'/'launch', 'backers'/'backs'."""
     word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ers", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 + (suffix == "ers") and not word.endswith("ss"):
             return word[: -len(suffix)] + keep
     return word
 

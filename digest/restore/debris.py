@@ -107,6 +107,7 @@ said says say told tells tell added asked called cannot won't can't isn't wasn't
 gave took made came went saw got began became found left held met ran won lost fell rose spoke wrote brought bought
 thought felt kept sent spent paid led knew grew drew chose broke stood sat shot fought sold built heard meant shook
 fled stole sought taught caught flew threw wore hid drove rode swore struck forgot underwent withdrew arose sank swam
+hit put set cut let quit beat cost shut spread hurt
 """.split())
 """Finite verbs a caption lacks: auxiliaries, verbs of saying and the common irregular past forms."""
 _SUBJECTS = frozenset("i we you they he she it who".split())
