@@ -54,7 +54,9 @@ def figure_differences(comparison: Comparison, names: Names, cite: Cite) -> list
     """Where the outlets give different values for one counted thing."""
     out = ["### Where the figures differ", ""]
     for difference in comparison.figure_differences:
-        values = "; ".join(f"{md(names.get(s, s))}: **{md(v)}**" for s, v, _ in difference.values)
+        speakers = dict(difference.attributed)  # an attribution difference: who each outlet credits
+        values = "; ".join(f"{md(names.get(s, s))}: **{md(v)}**" + (f" (according to {md(speakers[s])})" if s in speakers else "")
+                           for s, v, _ in difference.values)
         out.append(f"- {md(difference.counts)} — {values}")
     if not comparison.figure_differences:
         out.append("*The outlets give no conflicting figures.*")
