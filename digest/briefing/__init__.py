@@ -16,7 +16,7 @@ from .entities import quotes_by_article, story_entities
 from .keyfigures import figure_reports, merge_figures
 from .sentences import StoryText, story_text
 from .summary import sentence_scores, summarize
-from .support import terms_of
+from .support import story_terms, terms_of
 
 
 def analysed_part(story: Story, limits: Limits) -> Story:
@@ -87,9 +87,9 @@ def usable_headline(title: str) -> bool:
 
 def _term_weights(text: StoryText, newest: date | None) -> Counter:
     weights: Counter = Counter()
-    for item in text.sentences:
+    for item, terms in zip(text.sentences, story_terms(text)):
         weight = 2.0 if newest and item.article.day == newest else 1.0
-        for term in terms_of(item.text).content:
+        for term in terms.content:
             weights[term] += weight
     return weights
 

@@ -21,7 +21,7 @@ from .figures import extract_figures
 from .independence import independent_reports
 from .keyfigures import figure_differences
 from .sentences import StoryText
-from .support import SUPPORTED, coverage, story_idf, story_terms, support
+from .support import SUPPORTED, coverage, stem, story_idf, story_terms, support
 
 SAME_FACT = 0.32
 UNIQUE = 0.18
@@ -117,32 +117,50 @@ _PHRASE_RE = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]+(?:\s+(?:of|the|de|al|for|
 
 def _stressed(story_text: StoryText, limit: int = 6) -> dict[str, tuple[str, ...]]:
     """Per outlet, the names ("Laila Mostafa", "Jihadi John") and words ("jihadists", "biometric")
-    it uses at least twice, or names once, that no other outlet uses, most used first."""
+    it uses at least twice (a word three times, a name of two words once) that no other outlet
+    uses (in any form: 'jihadist' counts as 'jihadists'), most used first."""
+    texts = _outlet_texts(story_text)
     found: dict[str, Counter] = {}
-    for source, text in _outlet_texts(story_text).items():
+    for source, text in texts.items():
         counts = Counter()
-        for match in _PHRASE_RE.finditer(text):
-            phrase = _without_leading_common_words(match.group(0))
-            if not phrase or phrase.islower() and (phrase in STOP_WORDS or len(phrase) < 6):
-                continue
-            counts[phrase] += 1
+        for raw, count in Counter(_PHRASE_RE.findall(text)).items():
+            phrase = _without_leading_common_words(raw)
+            if phrase and not (phrase.islower() and (phrase in STOP_WORDS or len(phrase) < 6)):
+                counts[phrase] += count
         found[source] = counts
-    lowered = {source: " ".join(_outlet_texts(story_text)[source].lower().split()) for source in found}
+    words_of = {source: {stem(t) for t in _WORD_RE.findall(text.lower())} for source, text in texts.items()}
+    stemmed = {source: None for source in texts}  # each outlet's text as stems, made when first needed
+
+    def used_elsewhere(source: str, phrase: str) -> bool:
+        wanted = [stem(t) for t in _WORD_RE.findall(phrase.lower())]
+        for other in texts:
+            if other == source or not words_of[other].issuperset(wanted):
+                continue  # a word of it missing: that outlet cannot use it
+            if len(wanted) == 1:
+                return True
+            if stemmed[other] is None:
+                stemmed[other] = " " + " ".join(stem(t) for t in _WORD_RE.findall(texts[other].lower())) + " "
+            if f" {' '.join(wanted)} " in stemmed[other]:
+                return True
+        return False
+
     stressed = {}
     for source, counts in found.items():
-        others = [text for other, text in lowered.items() if other != source]
-        kept = []
+        kept: list[str] = []
         for phrase, count in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0])):
             is_name = not phrase.islower()
-            if (count < (2 if is_name else 3) and not (is_name and " " in phrase)) or any(re.search(rf"\b{re.escape(phrase.lower())}", o) for o in others):
+            if count < (2 if is_name else 3) and not (is_name and " " in phrase):
                 continue
-            if any(phrase in longer for longer in kept):
+            if any(phrase in longer for longer in kept) or used_elsewhere(source, phrase):
                 continue
             kept.append(phrase)
             if len(kept) == limit:
                 break
         stressed[source] = tuple(kept)
     return stressed
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 _TITLES = frozenset("mr mrs ms dr col gen lt sgt capt maj prof sen rep gov president minister".split())
@@ -159,19 +177,16 @@ def _without_leading_common_words(phrase: str) -> str:
     return " ".join(words_)
 
 
-def _said_in_summary(story_text: StoryText, i: int, summary: tuple[SummarySentence, ...]) -> bool:
-    """Whether the summary already states sentence i's fact (one of its sentences, or supported by it)."""
-    said = {s.article_id + "\0" + c.sentence for s in summary for c in s.citations}
-    item = story_text.sentences[i]
-    if item.article.id + "\0" + item.text in said:
-        return True
-    terms, idf = story_terms(story_text), story_idf(story_text)
-    index = story_text.remembered("sentence index", lambda: {(x.article.id, x.text): k for k, x in enumerate(story_text.sentences)})
-    for sentence in summary:
-        k = index.get((sentence.article_id, next((c.sentence for c in sentence.citations if c.article_id == sentence.article_id), "")))
-        if k is not None and coverage(terms[i], terms[k], idf, gated=False) >= SUPPORTED:
-            return True
-    return False
+MAX_SHARED_CANDIDATES, CLOSEST_PER_OUTLET = 60, 3
+"""The most important sentences read for facts all outlets report, and per outlet the sentences
+most similar to one that are read for its support."""
+
+
+def _summary_terms(story_text: StoryText, summary: tuple[SummarySentence, ...]) -> list:
+    """The terms of every sentence the summary cites (what it already states)."""
+    from .support import terms_of
+
+    return [terms_of(c.sentence) for s in summary for c in s.citations if c.sentence]
 
 
 def shared_facts(story_text: StoryText, scores: np.ndarray, summary: tuple[SummarySentence, ...] = ()) -> list[SharedFact]:
@@ -181,21 +196,23 @@ def shared_facts(story_text: StoryText, scores: np.ndarray, summary: tuple[Summa
     if len(by_source) < 2:
         return []
     facts, used = [], set()
-    candidates = np.nonzero(story_text.similarity >= 0.12)
-    near: dict[int, list[int]] = {}
-    for i, j in zip(*candidates):
-        near.setdefault(int(i), []).append(int(j))
-    for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i)):
-        if i in used or _said_in_summary(story_text, i, summary):
+    said = _summary_terms(story_text, summary)
+    terms, idf = story_terms(story_text), story_idf(story_text)
+    for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:MAX_SHARED_CANDIDATES]:
+        if i in used or any(coverage(terms[i], t, idf, gated=False) >= SUPPORTED for t in said):
             continue
         matches = {story_text.sentences[i].source: (2.0, i)}
-        for j in near.get(i, []):
-            source = story_text.sentences[j].source
-            if source in matches and matches[source][1] == i:
+        for source, indexes in by_source.items():
+            if source == story_text.sentences[i].source:
                 continue
-            score = support(story_text, i, j)
-            if score >= SUPPORTED and score > matches.get(source, (0.0, -1))[0]:
-                matches[source] = (score, j)
+            # an outlet's few most similar sentences: one that states the fact shares its words
+            row = story_text.similarity[i, indexes]
+            for k in np.argsort(-row, kind="stable")[:CLOSEST_PER_OUTLET].tolist():
+                score = support(story_text, i, indexes[k]) if row[k] >= 0.12 else 0.0
+                if score >= SUPPORTED and score > matches.get(source, (0.0, -1))[0]:
+                    matches[source] = (score, indexes[k])
+            if source not in matches:
+                break  # one outlet without it: not reported by all
         if len(matches) == len(by_source):
             used.update(j for _, j in matches.values())
             facts.append(SharedFact(story_text.sentences[i].text, tuple(
@@ -210,6 +227,8 @@ ELSEWHERE_SHARE = 0.3
 """A sentence whose content words another outlet's sentence carries this much of (names at half
 weight, IDF-weighted) is reported there in other words: not unique to its outlet."""
 OUTLET_TEXT_SHARE = 0.6
+CLOSEST_ELSEWHERE = 10
+"""Another outlet's sentences read for the same fact in other words: the most similar ones."""
 """...or whose content words another outlet's whole text carries this much of, spread over sentences."""
 
 
@@ -237,17 +256,21 @@ def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFac
     facts = []
     for source, indexes in sorted(by_source.items()):
         others = [j for s, idx in by_source.items() if s != source for j in idx]
-        closest_elsewhere = story_text.similarity[np.ix_(indexes, others)].max(axis=1)
+        closest_elsewhere = dict(zip(indexes, story_text.similarity[np.ix_(indexes, others)].max(axis=1).tolist()))
         unique = []
-        for i, closest in zip(indexes, closest_elsewhere):
-            if closest >= UNIQUE or len(story_text.sentences[i].text.split()) < 8:
+        for i in sorted(indexes, key=lambda i: (-scores[i], i)):  # the most important first, until enough
+            if len(unique) == MAX_EXCLUSIVE:
+                break
+            if closest_elsewhere[i] >= UNIQUE or len(story_text.sentences[i].text.split()) < 8:
                 continue
             if any(coverage(terms[i], outlet_terms[s], idf, gated=False) >= OUTLET_TEXT_SHARE for s in by_source if s != source):
                 continue
-            if any(coverage(terms[i], terms[j], idf, gated=False) >= ELSEWHERE_SHARE or _same_figure(story_text, i, j) for j in others):
+            row = story_text.similarity[i, others]
+            closest = [others[k] for k in np.argsort(-row, kind="stable")[:CLOSEST_ELSEWHERE].tolist()]
+            if any(coverage(terms[i], terms[j], idf, gated=False) >= ELSEWHERE_SHARE or _same_figure(story_text, i, j) for j in closest):
                 continue
             unique.append(i)
-        for i in sorted(unique, key=lambda i: (-scores[i], i))[:MAX_EXCLUSIVE]:
+        for i in unique:
             item = story_text.sentences[i]
             facts.append(SharedFact(item.text, (Citation(source, item.article.id, item.text),)))
     return facts

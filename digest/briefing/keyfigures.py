@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 
@@ -179,6 +179,8 @@ def _other_value_differences(reports: list[FigureReport], story_text: StoryText,
     return found
 
 
+QUOTES_COMPARED = 3
+"""A speaker's first quotes per outlet that are compared for wording."""
 _QUOTED_RE = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 
 
@@ -186,15 +188,16 @@ def _quote_differences(quotes: list[Quote]) -> list[FigureDifference]:
     """The same speaker's quote as two outlets word it, when the wording differs (not identical,
     most of it shared)."""
     found, seen = [], set()
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    by_speaker: dict[str, list[tuple[Quote, bool]]] = defaultdict(list)
+    per_outlet: Counter = Counter()
     for quote in quotes:
-        by_speaker[quote.speaker].append(quote)
+        per_outlet[(quote.speaker, quote.source)] += 1
+        if per_outlet[(quote.speaker, quote.source)] <= QUOTES_COMPARED:
+            by_speaker[quote.speaker].append((quote, bool(_QUOTED_RE.search(quote.sentence))))
     for speaker, said in sorted(by_speaker.items()):
-        for a in said:
-            for b in said:
-                if a.source >= b.source or (speaker, a.source, b.source) in seen:
-                    continue
-                if not (_QUOTED_RE.search(a.sentence) or _QUOTED_RE.search(b.sentence)):
+        for a, a_quoted in said:
+            for b, b_quoted in said:
+                if a.source >= b.source or not (a_quoted or b_quoted) or (speaker, a.source, b.source) in seen:
                     continue  # reported speech on both sides: no wording to compare
                 left, right = _quoted(a.sentence), _quoted(b.sentence)
                 if _words_differ(left, right) and 0.6 <= _shared_share(left, right) < 1.0:

@@ -76,10 +76,13 @@ def full_names(sentences: list[str], common) -> dict[str, str]:
 
 def surname_alone(text: str, names: dict[str, str]) -> bool:
     """Whether the sentence names someone by surname only whose full name the story gives."""
-    for surname, full in names.items():
-        if re.search(rf"\b{re.escape(surname)}\b", text) and full not in text:
+    for word in set(_CAPITALISED_RE.findall(text)) & names.keys():
+        if names[word] not in text:
             return True
     return False
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
 
 _RELATIVE_TIME = re.compile(

@@ -22,6 +22,8 @@ NOT_ALONE = 0.05
 comparison); the summary never picks it."""
 SURNAME_ONLY = 0.9
 """Score factor of a sentence naming someone by surname whom the story introduces by full name."""
+CLOSEST_PER_OUTLET = 3
+"""Per outlet, the sentences most similar to a summary sentence that are read for its support."""
 REDUNDANT = 0.3  # about the same fact as a chosen sentence: it would only add a citation
 
 
@@ -49,11 +51,12 @@ def sentence_scores(story_text: StoryText) -> np.ndarray:
     coverage = (coverage - 1) / max(outlets - 1, 1)
     score = 0.6 * centroid_score + 0.1 * centrality + 0.15 * lead + 0.15 * coverage
     names = story_text.remembered("full names", lambda: full_names([item.text for item in items], is_common_word))
+    alone = standing_alone(story_text)
     for i, item in enumerate(items):
         words = len(item.text.split())
         if words > MAX_WORDS:
             score[i] *= 0.2
-        if fault(item.text):
+        if not alone[i]:
             score[i] *= NOT_ALONE  # and never in the summary (standing_alone)
         elif surname_alone(item.text, names):
             score[i] *= SURNAME_ONLY
@@ -76,13 +79,15 @@ def citations_for(story_text: StoryText, i: int) -> tuple[Citation, ...]:
     the same fact (support.py), if one does: each citation with its supporting sentence."""
     items = story_text.sentences
     best: dict[str, tuple[float, int]] = {items[i].source: (2.0, i)}
-    for j in np.nonzero(story_text.similarity[i] >= CANDIDATE_SIMILARITY)[0].tolist():
-        other = items[j]
-        if other.source == items[i].source:
+    for source, indexes in story_text.by_source().items():
+        if source == items[i].source:
             continue
-        score = support(story_text, i, j)
-        if score >= SUPPORTED and score > best.get(other.source, (0.0, -1))[0]:
-            best[other.source] = (score, j)
+        # the outlet's few most similar sentences: one that states the fact shares its words
+        row = story_text.similarity[i, indexes]
+        for k in np.argsort(-row, kind="stable")[:CLOSEST_PER_OUTLET].tolist():
+            score = support(story_text, i, indexes[k]) if row[k] >= CANDIDATE_SIMILARITY else 0.0
+            if score >= SUPPORTED and score > best.get(source, (0.0, -1))[0]:
+                best[source] = (score, indexes[k])
     return tuple(Citation(source, items[j].article.id, items[j].text) for source, (_, j) in sorted(best.items()))
 
 

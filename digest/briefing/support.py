@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ class Terms:
     names: frozenset[str]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem, enough to match 'militants'/'militant', 'launched'/'launch', 'backers'/'backs'."""
     word = word.lower().replace("’", "'").removesuffix("'s")
@@ -47,13 +49,13 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)  # wire copy repeats sentences from outlet to outlet
 def terms_of(text: str) -> Terms:
     """Content words and names of a sentence: a capitalised word is a name, at the sentence's start
     only when it is not a common word ('Selo said', not 'Officials said')."""
     content, names = set(), set()
     text = _INITIALISM_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S.-backed" -> "US-backed"
-    for position, match in enumerate(_TOKEN_RE.finditer(text)):
-        token = match.group(0)
+    for position, token in enumerate(_TOKEN_RE.findall(text)):
         lower = token.lower().replace(".", "")
         if lower in STOP_WORDS or lower in ATTRIBUTION or len(lower) < 2 or lower.isdigit():
             continue
@@ -125,9 +127,10 @@ def coverage(claim: Terms, candidate: Terms, idf: dict[str, float], gated: bool 
     return (own_share * own_total + names_matched) / (own_total + names_total)
 
 
-def numbers_of(sentence: str) -> set[tuple[float, float]]:
+@lru_cache(maxsize=4096)
+def numbers_of(sentence: str) -> frozenset[tuple[float, float]]:
     """The values of a sentence's figures, as (low, high)."""
-    return {(round(f.low, 6), round(f.high, 6)) for f in extract_figures(sentence) if f.low is not None and f.high is not None}
+    return frozenset({(round(f.low, 6), round(f.high, 6)) for f in extract_figures(sentence) if f.low is not None and f.high is not None})
 
 
 def same_numbers(claim: str, candidate: str) -> bool:
