@@ -66,6 +66,9 @@ class Sentence:
     text: str
     index: int  # position in the article, 0-based
     paragraph: int
+    debris: str = ""
+    """What it is when it is not the article's text ("caption", "byline", "heading", ...; see
+    restore/debris.py): kept for what reads the whole text (grouping), never a summary sentence."""
 
 
 class Sentences(Sequence[Sentence]):
@@ -84,7 +87,9 @@ class Sentences(Sequence[Sentence]):
         sentences = list(sentences)
         texts = [sentence.text for sentence in sentences]
         paragraphs = [sentence.paragraph for sentence in sentences]
-        return cls(zlib.compress(pickle.dumps((texts, paragraphs), protocol=5), 1))
+        debris = [sentence.debris for sentence in sentences]
+        packed = (texts, paragraphs, debris) if any(debris) else (texts, paragraphs)
+        return cls(zlib.compress(pickle.dumps(packed, protocol=5), 1))
 
     def _all(self) -> tuple[Sentence, ...]:
         return _unpack_sentences(self.packed)
@@ -114,8 +119,9 @@ class Sentences(Sequence[Sentence]):
 @lru_cache(maxsize=512)
 def _unpack_sentences(packed: bytes) -> tuple[Sentence, ...]:
     # Remembered: a story's analysis reads its articles' sentences several times
-    texts, paragraphs = pickle.loads(zlib.decompress(packed))
-    return tuple(Sentence(text, index, paragraph) for index, (text, paragraph) in enumerate(zip(texts, paragraphs)))
+    texts, paragraphs, *debris = pickle.loads(zlib.decompress(packed))
+    kinds = debris[0] if debris else [""] * len(texts)
+    return tuple(Sentence(text, index, paragraph, kind) for index, (text, paragraph, kind) in enumerate(zip(texts, paragraphs, kinds)))
 
 
 Sentences._EMPTY = zlib.compress(pickle.dumps(([], []), protocol=5), 1)

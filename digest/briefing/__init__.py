@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
+
 from ..config import Limits
 from ..models import Briefing, Quote, Story
 from .compare import comparison_of
@@ -16,7 +18,7 @@ from .entities import quotes_by_article, story_entities
 from .keyfigures import figure_reports, merge_figures
 from .sentences import StoryText, story_text
 from .summary import sentence_scores, summarize
-from .support import story_terms, terms_of
+from .support import stem, terms_of
 
 
 def analysed_part(story: Story, limits: Limits) -> Story:
@@ -87,10 +89,13 @@ def usable_headline(title: str) -> bool:
 
 def _term_weights(text: StoryText, newest: date | None) -> Counter:
     weights: Counter = Counter()
-    for item, terms in zip(text.sentences, story_terms(text)):
-        weight = 2.0 if newest and item.article.day == newest else 1.0
-        for term in terms.content:
-            weights[term] += weight
+    if text.vectors is None:
+        return weights
+    vocabulary = text.remembered("vectorizer", lambda: None).get_feature_names_out()
+    recency = np.array([2.0 if newest and item.article.day == newest else 1.0 for item in text.sentences])
+    used = np.asarray((text.vectors > 0).T @ recency).ravel()  # per word: sentences using it, the newest day's twice
+    for word, weight in zip(vocabulary.tolist(), used.tolist()):
+        weights[stem(word)] += weight
     return weights
 
 

@@ -21,7 +21,7 @@ from .figures import extract_figures
 from .independence import independent_reports
 from .keyfigures import figure_differences
 from .sentences import StoryText
-from .support import SUPPORTED, coverage, stem, story_idf, story_terms, support
+from .support import SUPPORTED, Terms, coverage, stem, story_idf, story_terms, support
 
 SAME_FACT = 0.32
 UNIQUE = 0.18
@@ -251,8 +251,11 @@ def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFac
     if len(by_source) < 2:
         return []
     terms, idf = story_terms(story_text), story_idf(story_text)
-    outlet_terms = story_text.remembered("outlet term sets", lambda: {
-        source: type(terms[0])(frozenset().union(*(terms[i].content for i in idx)), frozenset()) for source, idx in by_source.items()})
+    def outlet_terms_of(source: str):  # every word an outlet uses, as stems: made when first needed
+        made = story_text.remembered("outlet term sets", dict)
+        if source not in made:
+            made[source] = Terms(frozenset(stem(w) for w in _WORD_RE.findall(_outlet_texts(story_text)[source].lower())), frozenset())
+        return made[source]
     facts = []
     for source, indexes in sorted(by_source.items()):
         others = [j for s, idx in by_source.items() if s != source for j in idx]
@@ -263,7 +266,7 @@ def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFac
                 break
             if closest_elsewhere[i] >= UNIQUE or len(story_text.sentences[i].text.split()) < 8:
                 continue
-            if any(coverage(terms[i], outlet_terms[s], idf, gated=False) >= OUTLET_TEXT_SHARE for s in by_source if s != source):
+            if any(coverage(terms[i], outlet_terms_of(s), idf, gated=False) >= OUTLET_TEXT_SHARE for s in by_source if s != source):
                 continue
             row = story_text.similarity[i, others]
             closest = [others[k] for k in np.argsort(-row, kind="stable")[:CLOSEST_ELSEWHERE].tolist()]

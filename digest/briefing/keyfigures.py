@@ -140,7 +140,8 @@ def figure_differences(reports: list[FigureReport], key_figures: list[KeyFigure]
             differences.append(FigureDifference(
                 key.counts or key.label, tuple((s, display_value(r.figure), r.sentence) for s, r in sorted(speakers.items())),
                 "attribution", tuple((s, r.speaker) for s, r in sorted(speakers.items()))))
-    differences.extend(_other_value_differences(reports, story_text, {d.values for d in differences}))
+    differences.extend(_other_value_differences(reports, story_text, {d.values for d in differences},
+                                                MAX_FIGURE_DIFFERENCES - len(differences)))
     differences.extend(_quote_differences(quotes))
     return differences[:MAX_FIGURE_DIFFERENCES]
 
@@ -154,7 +155,8 @@ def _speaker_key(speaker: str) -> str:
     return speaker.lower().removeprefix("the ").split()[-1]
 
 
-def _other_value_differences(reports: list[FigureReport], story_text: StoryText, seen_values: set) -> list[FigureDifference]:
+def _other_value_differences(reports: list[FigureReport], story_text: StoryText, seen_values: set,
+                             limit: int) -> list[FigureDifference]:
     """Different values for one counted thing in closely matching sentences of two outlets."""
     index = {item.text: i for i, item in enumerate(story_text.sentences)}
     by_noun: dict[str, list[FigureReport]] = defaultdict(list)
@@ -176,6 +178,8 @@ def _other_value_differences(reports: list[FigureReport], story_text: StoryText,
                 values = ((a.source, a.figure.text, a.sentence), (b.source, b.figure.text, b.sentence))
                 if values not in seen_values:
                     found.append(FigureDifference(a.figure.counts or noun, values))
+                    if len(found) >= limit:
+                        return found
     return found
 
 

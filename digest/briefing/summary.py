@@ -6,6 +6,7 @@ summary is read in story order (earlier in the articles first).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
@@ -13,13 +14,14 @@ import numpy as np
 from ..models import Citation, SummarySentence
 from ..text import is_common_word
 from .sentences import StoryText
-from .standalone import MAX_WORDS, dated, fault, full_names, surname_alone
+from .standalone import MAX_WORDS, MIN_WORDS, dated, fault, full_names, surname_alone
 from .support import CANDIDATE_SIMILARITY, SUPPORTED, support
 
 SAME_FACT = 0.32
 NOT_ALONE = 0.05
-"""Score factor of a sentence that cannot stand alone (its importance for the figures and the
-comparison); the summary never picks it."""
+"""Score factor of a sentence that shows a quick sign of not standing alone (a pronoun or
+connective start, an open quote, a trailing colon); the summary never picks one (fault)."""
+DANGLING_START = re.compile(r"^(?:he|she|they|it|this|these|those|but|and|however|also|so|yet)\b", re.IGNORECASE)
 SURNAME_ONLY = 0.9
 """Score factor of a sentence naming someone by surname whom the story introduces by full name."""
 CLOSEST_PER_OUTLET = 3
@@ -51,13 +53,12 @@ def sentence_scores(story_text: StoryText) -> np.ndarray:
     coverage = (coverage - 1) / max(outlets - 1, 1)
     score = 0.6 * centroid_score + 0.1 * centrality + 0.15 * lead + 0.15 * coverage
     names = story_text.remembered("full names", lambda: full_names([item.text for item in items], is_common_word))
-    alone = standing_alone(story_text)
     for i, item in enumerate(items):
         words = len(item.text.split())
-        if words > MAX_WORDS:
+        if words > MAX_WORDS or words < MIN_WORDS:
             score[i] *= 0.2
-        if not alone[i]:
-            score[i] *= NOT_ALONE  # and never in the summary (standing_alone)
+        if DANGLING_START.match(item.text) or item.text.count('"') % 2 or item.text.endswith(":"):
+            score[i] *= NOT_ALONE  # the quick signs of a sentence that leans on others; the summary checks all (fault)
         elif surname_alone(item.text, names):
             score[i] *= SURNAME_ONLY
     return score
@@ -102,16 +103,11 @@ def summarize(story_text: StoryText, length: int | None = None, scores: np.ndarr
         return ()
     length = length or (len(items) if words else summary_length(story_text))
     scores = sentence_scores(story_text) if scores is None else scores
-    chosen = select_mmr(story_text, scores, length, words=words, allowed=standing_alone(story_text)) or [_earliest(story_text)]
+    chosen = select_mmr(story_text, scores, length, words=words, alone=lambda i: fault(items[i].text) is None) or [_earliest(story_text)]
     # Story order: earlier days first (a developing story reads as it developed), then earlier in the article
     chosen.sort(key=lambda i: (items[i].article.day or date.max, round(items[i].position, 3), items[i].article.id))
     return tuple(SummarySentence(dated(items[i].text, items[i].article.day), items[i].article.id, citations_for(story_text, i))
                  for i in chosen)
-
-
-def standing_alone(story_text: StoryText) -> np.ndarray:
-    """For every sentence, whether it stands alone (standalone.fault)."""
-    return story_text.remembered("standing alone", lambda: np.array([fault(item.text) is None for item in story_text.sentences], dtype=bool))
 
 
 def _earliest(story_text: StoryText) -> int:
@@ -120,13 +116,14 @@ def _earliest(story_text: StoryText) -> int:
 
 
 def select_mmr(story_text: StoryText, scores: np.ndarray, length: int, diversity: float = 0.4,
-               words: int | None = None, allowed: np.ndarray | None = None) -> list[int]:
+               words: int | None = None, alone=None) -> list[int]:
     """Maximal marginal relevance: the best sentences that do not repeat each other; `length` of
-    them, or (with `words`) until they hold that many words."""
+    them, or (with `words`) until they hold that many words; with `alone` (sentence index -> bool),
+    only sentences that stand alone (asked of the candidates only: most sentences never are)."""
     order = np.array(sorted(range(len(scores)), key=lambda i: (-scores[i], i)), dtype=np.intp)
     relevance = (1 - diversity) * np.asarray(scores, dtype=float)[order]
     overlap = np.zeros(len(order))  # each candidate's closest chosen sentence
-    available = np.ones(len(order), dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)[order].copy()
+    available = np.ones(len(order), dtype=bool)
     chosen: list[int] = []
     total_words = 0
     while len(chosen) < length and (words is None or total_words < words):
@@ -136,6 +133,9 @@ def select_mmr(story_text: StoryText, scores: np.ndarray, length: int, diversity
             break
         # argmax takes the first of equals: the higher-scored, then earlier, sentence
         position = int(np.argmax(np.where(allowed, value, -np.inf)))
+        if alone is not None and not alone(int(order[position])):
+            available[position] = False
+            continue
         chosen.append(int(order[position]))
         total_words += len(story_text.sentences[chosen[-1]].text.split())
         available[position] = False

@@ -15,7 +15,7 @@ from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text import STOP_WORDS, is_common_word
+from ..text import MONTH_NAMES, STOP_WORDS, is_common_word
 from .figures import extract_figures
 from .sentences import StoryText
 
@@ -27,6 +27,8 @@ ATTRIBUTION = frozenset("""
 said say says saying told tell tells added according statement statements spokesman spokeswoman spokesperson
 reported reports report reporting announced stated claimed noted quoted official officials
 """.split())
+_CALENDAR = frozenset(m.lower() for m in MONTH_NAMES) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+"""Days and months are capitalised but name no one: content words, not names."""
 _INITIALISM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -37,6 +39,8 @@ class Terms:
 
     content: frozenset[str]
     names: frozenset[str]
+    tokens: tuple[tuple[str, str], ...] = ()
+    """(stem, the lowercased word it was made from): the word gives the stem its weight."""
 
 
 @lru_cache(maxsize=65536)
@@ -53,7 +57,7 @@ def stem(word: str) -> str:
 def terms_of(text: str) -> Terms:
     """Content words and names of a sentence: a capitalised word is a name, at the sentence's start
     only when it is not a common word ('Selo said', not 'Officials said')."""
-    content, names = set(), set()
+    content, names, tokens = set(), set(), {}
     text = _INITIALISM_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S.-backed" -> "US-backed"
     for position, token in enumerate(_TOKEN_RE.findall(text)):
         lower = token.lower().replace(".", "")
@@ -61,9 +65,11 @@ def terms_of(text: str) -> Terms:
             continue
         key = stem(lower)
         content.add(key)
-        if token[:1].isupper() and not token.rsplit("-", 1)[-1].islower() and (position > 0 or not is_common_word(lower)):
+        tokens.setdefault(key, lower)
+        if (token[:1].isupper() and not token.rsplit("-", 1)[-1].islower() and lower not in _CALENDAR
+                and (position > 0 or not is_common_word(lower))):
             names.add(key)
-    return Terms(frozenset(content), frozenset(names))
+    return Terms(frozenset(content), frozenset(names), tuple(tokens.items()))
 
 
 _SUBORDINATE_RE = re.compile(
@@ -81,28 +87,47 @@ def main_clause(sentence: str) -> str:
     return sentence
 
 
-def story_terms(text: StoryText) -> list[Terms]:
-    """Terms of every sentence of a story, made once per story; an outlet naming itself ("told
-    Reuters") names no one in the fact."""
-    def make() -> list[Terms]:
-        found = []
-        for item in text.sentences:
+class _StoryTerms:
+    """Terms of a story's sentences, each made when first asked for (most are never compared);
+    an outlet naming itself ("told Reuters") names no one in the fact."""
+
+    def __init__(self, text: StoryText) -> None:
+        self.text, self.made, self.weights = text, {}, story_idf(text)
+
+    def __getitem__(self, i: int) -> Terms:
+        if i not in self.made:
+            item = self.text.sentences[i]
             terms = terms_of(item.text)
             outlet = {stem(w) for w in _TOKEN_RE.findall(f"{item.source} {item.article.source.name}")}
-            found.append(Terms(terms.content - outlet, terms.names - outlet) if terms.names & outlet else terms)
-        return found
-    return text.remembered("support terms", make)
+            if terms.names & outlet:
+                terms = Terms(terms.content - outlet, terms.names - outlet, terms.tokens)
+            self.weights.learn(terms)
+            self.made[i] = terms
+        return self.made[i]
 
 
-def story_idf(text: StoryText) -> dict[str, float]:
-    """Inverse document frequency of every term over the story's sentences."""
-    def make() -> dict[str, float]:
-        counts: Counter = Counter()
-        for terms in story_terms(text):
-            counts.update(terms.content)
-        n = len(text.sentences) + 1
-        return {term: math.log(n / (1 + df)) + 1 for term, df in counts.items()}
-    return text.remembered("support idf", make)
+def story_terms(text: StoryText) -> _StoryTerms:
+    """Terms of every sentence of a story by index, made once per story as they are asked for."""
+    return text.remembered("support terms", lambda: _StoryTerms(text))
+
+
+class _Weights(dict):
+    """Stem -> inverse document frequency over the story's sentences, of the word the stem was made
+    from, as the story's TF-IDF vectoriser counted it (an unknown word: the rarest weight)."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        super().__init__()
+        self.idf, self.rarest = idf, max(idf.values(), default=1.0)
+
+    def learn(self, terms: Terms) -> None:
+        for key, word in terms.tokens:
+            if key not in self:
+                self[key] = self.idf.get(word, self.rarest)
+
+
+def story_idf(text: StoryText) -> _Weights:
+    """The weights coverage() reads, filled as sentences' terms are made (story_terms)."""
+    return text.remembered("support idf", lambda: _Weights(text.idf()))
 
 
 NAME_WEIGHT = 0.5
@@ -148,6 +173,7 @@ def claim_terms(text: StoryText, i: int) -> Terms:
     claims = text.remembered("claim terms", dict)
     if i not in claims:
         claims[i] = terms_of(main_clause(text.sentences[i].text))
+        story_idf(text).learn(claims[i])
     return claims[i]
 
 
@@ -167,6 +193,7 @@ def support(text: StoryText, i: int, j: int) -> float:
     the sentence, names less than NAMES_SHARE of its names, is negated where it is not or the other
     way round. Supported from SUPPORTED up."""
     terms, idf = story_terms(text), story_idf(text)
+    terms[i]
     share = coverage(claim_terms(text, i), terms[j], idf)
     if share < SUPPORTED:
         return share

@@ -182,12 +182,31 @@ def _is_cut_sentence(sentence: str) -> bool:
     return bool(re.search(r"[\w,]\s?(?:\.\.\.|…)$", sentence.strip()))
 
 
+def debris_kinds(split: list[list[str]], published: datetime | None = None) -> tuple[list[list[str]], Counter, datetime | None]:
+    """Every sentence's debris kind ("" for the article's text), paragraph by paragraph, with the
+    counts and date of readable_paragraphs: the whole text stays (grouping reads it all)."""
+    kept, dropped, found_date = readable_paragraphs(split, published)
+    kept_texts = Counter(s for paragraph in kept for s in paragraph)
+    kinds = []
+    for sentences in split:
+        row = []
+        for sentence in sentences:
+            plain = without_list_marker(sentence) if _LIST_MARKER_RE.match(sentence) else sentence
+            if kept_texts[plain] > 0:
+                kept_texts[plain] -= 1
+                row.append("")
+            else:
+                row.append("debris")
+        kinds.append(row)
+    return kinds, dropped, found_date
+
+
 def readable_paragraphs(split: list[list[str]], published: datetime | None = None) -> tuple[list[list[str]], Counter, datetime | None]:
     """An article's paragraphs (each a list of sentences) without its debris.
 
     Returns (the paragraphs kept, in order; how many paragraphs or sentences of each kind were
-    dropped; the date of a date line found among the first three paragraphs, for an article
-    that has none)."""
+    dropped, with the article's own headline line under "headline: <text>"; the date of a date
+    line found among the first three paragraphs, for an article that has none)."""
     kept: list[list[str]] = []
     dropped: Counter = Counter()
     found_date = None
@@ -200,6 +219,8 @@ def readable_paragraphs(split: list[list[str]], published: datetime | None = Non
             found_date = _parse_date(paragraph)
         if kind is None and number < len(split) and is_caption(sentences, published or found_date):
             kind = "caption"
+            if not kept and not any(k.startswith("headline: ") for k in dropped) and _headline_like(paragraph):
+                kind = f"headline: {paragraph}"  # a page's headline line: the article's title, not a caption
         if kind:
             dropped[kind] += 1
             continue
@@ -212,6 +233,14 @@ def readable_paragraphs(split: list[list[str]], published: datetime | None = Non
         if not kept[-1]:
             kept.pop()
     return kept, dropped, found_date
+
+
+def _headline_like(line: str) -> bool:
+    """A first line without end punctuation, most of its longer words capitalised: a page's headline."""
+    if line.endswith(_END_PUNCTUATION):
+        return False
+    words = [w for w in line.split() if len(w) > 3]
+    return len(line.split()) >= 3 and bool(words) and sum(w[:1].isupper() for w in words) * 2 >= len(words)
 
 
 def _parse_date(line: str) -> datetime | None:

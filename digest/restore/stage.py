@@ -19,7 +19,8 @@ from ..models import Article, RawArticle, Sentence, Sentences
 from ..text import paragraphs, split_dateline, split_sentences, split_text
 from .casing import CasingModel, casing_counts
 from .clean import clean, looks_lowercased
-from .debris import readable_paragraphs
+from .debris import debris_kinds, readable_paragraphs
+from .debris import without_list_marker as _without_marker
 from .truecase import _title_lowercased, restore_title, truecase
 
 if TYPE_CHECKING:
@@ -199,24 +200,32 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
     if lowercased:
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
-    readable, dropped, found_date = readable_paragraphs(split if split is not None else split_text(text), raw.published)
+    split = split if split is not None else split_text(text)
+    readable, dropped, found_date = readable_paragraphs(split, raw.published)
+    kinds, _, _ = debris_kinds(split, raw.published)
+    headline_line = next((kind.removeprefix("headline: ") for kind in dropped if kind.startswith("headline: ")), None)
+    dropped = Counter({("headline" if kind.startswith("headline: ") else kind): n for kind, n in dropped.items()})
     if dropped:
-        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(dropped.items()))
-        notes.append(("info", f"not article text, left out: {kinds}"))
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(dropped.items()))
+        notes.append(("info", f"not article text, never summarised: {listed}"))
     published = raw.published
     if published is None and found_date is not None:
         published = found_date
         notes.append(("info", f"no date; using the date line in the text: {found_date.date().isoformat()}"))
     sentences = []
-    for number, paragraph_sentences in enumerate(readable):
-        for sentence in paragraph_sentences:
-            sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
+    for number, (paragraph_sentences, paragraph_kinds) in enumerate(zip(split, kinds)):
+        for sentence, kind in zip(paragraph_sentences, paragraph_kinds):
+            plain = sentence if kind else _without_marker(sentence)
+            sentences.append(Sentence(text=plain, index=len(sentences), paragraph=number, debris=kind))
     if len(sentences) > limits.max_sentences:
         notes.append(("warning", f"{len(sentences)} sentences; only the first {limits.max_sentences} are analysed"))
         sentences = sentences[: limits.max_sentences]
     title = restore_title(raw.title, model) if raw.title else None
     inferred = title is None
-    if inferred:
+    if inferred and headline_line:
+        title = headline_line
+        notes.append(("info", f"no title; using the headline line at the top of the text: {title!r}"))
+    elif inferred:
         title = _headline_from("\n".join(" ".join(p) for p in readable) or text)
         notes.append(("info", f"no title; using a headline from the first sentence: {title!r}"))
     article = Article(
