@@ -69,6 +69,9 @@ class Sentence:
     text: str
     index: int  # position in the article, 0-based
     paragraph: int
+    debris: str = ""
+    """What it is when it is not the article's text ("caption", "byline", "heading", ...; see
+    restore/debris.py): kept for what reads the whole text (grouping), never a summary sentence."""
 
 
 class Sentences(Sequence[Sentence]):
@@ -87,7 +90,9 @@ class Sentences(Sequence[Sentence]):
         sentences = list(sentences)
         texts = [sentence.text for sentence in sentences]
         paragraphs = [sentence.paragraph for sentence in sentences]
-        return cls(zlib.compress(pickle.dumps((texts, paragraphs), protocol=5), 1))
+        debris = [sentence.debris for sentence in sentences]
+        packed = (texts, paragraphs, debris) if any(debris) else (texts, paragraphs)
+        return cls(zlib.compress(pickle.dumps(packed, protocol=5), 1))
 
     def _all(self) -> tuple[Sentence, ...]:
         return _unpack_sentences(self.packed)
@@ -117,8 +122,9 @@ class Sentences(Sequence[Sentence]):
 @lru_cache(maxsize=512)
 def _unpack_sentences(packed: bytes) -> tuple[Sentence, ...]:
     # Remembered: a story's analysis reads its articles' sentences several times
-    texts, paragraphs = pickle.loads(zlib.decompress(packed))
-    return tuple(Sentence(text, index, paragraph) for index, (text, paragraph) in enumerate(zip(texts, paragraphs)))
+    texts, paragraphs, *debris = pickle.loads(zlib.decompress(packed))
+    kinds = debris[0] if debris else [""] * len(texts)
+    return tuple(Sentence(text, index, paragraph, kind) for index, (text, paragraph, kind) in enumerate(zip(texts, paragraphs, kinds)))
 
 
 Sentences._EMPTY = zlib.compress(pickle.dumps(([], []), protocol=5), 1)
@@ -213,10 +219,12 @@ class Storyline:
 
 @record
 class Citation:
-    """An outlet's article that reports a fact."""
+    """An outlet's article that reports a fact, and its sentence that states it, as the outlet
+    wrote it (its dateline left out), so a reader can check the citation."""
 
     source: str  # Source.key
     article_id: str
+    sentence: str = ""
 
 
 @record
@@ -333,10 +341,16 @@ class SharedFact:
 
 @record
 class FigureDifference:
-    """One counted thing the outlets give different values for."""
+    """One counted thing the outlets give different values for, attribute to different sources,
+    or quote in different words."""
 
     counts: str
     values: tuple[tuple[str, str, str], ...]  # (source, figure text, sentence)
+    kind: str = "value"
+    """"value" (different numbers), "attribution" (the same number, credited to different
+    speakers) or "quote" (the same quote, worded differently)."""
+    attributed: tuple[tuple[str, str], ...] = ()
+    """(source, speaker) for an attribution difference."""
 
 
 @record
@@ -346,6 +360,17 @@ class WordingDifference:
     terms: tuple[tuple[str, str], ...]  # (source, term)
     example: tuple[tuple[str, str], ...] = ()  # (source, sentence)
     note: str = ""
+
+
+@record
+class IndependentReports:
+    """How many separate reports a story rests on: outlets that republish another's wire copy
+    (near-identical sentences, the same wire dateline) are one report."""
+
+    outlets: int
+    independent: int
+    copies: tuple[tuple[str, str, str], ...] = ()
+    """(outlet that republished, outlet or wire it copied, how it was found), in outlet order."""
 
 
 @record
@@ -359,6 +384,8 @@ class Comparison:
     figure_differences: tuple[FigureDifference, ...]
     quotes: tuple[Quote, ...]
     wording: tuple[WordingDifference, ...]
+    independence: tuple[IndependentReports, ...] = ()
+    """One record (none for a single outlet): "N outlets, M independent reports", copies named."""
 
     @property
     def single_outlet(self) -> bool:
@@ -373,6 +400,10 @@ class History:
     first_published: datetime | None = None
     last_updated: datetime | None = None
     changes: tuple[str, ...] = ()
+    previous_headline: str = ""
+    """The headline before the last change of headline ("" while it never changed)."""
+    headline_changed: datetime | None = None
+    """When the headline last changed: the date of the newest article of that update."""
 
 
 @record

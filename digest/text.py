@@ -56,7 +56,14 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp det
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 inc corp co ltd plc bros no nos vs etc al approx dept est fig govt intl univ ave blvd rd mt ft
+spc pfc pvt cpl sgts lieut brig cdr cmdr rear vice ens amb atty res sens reps
 """.split())
+TITLES = frozenset("""
+mr mrs ms dr prof sr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp det
+spc pfc pvt cpl lieut brig cdr ens amb atty no nos fig vs res sens reps
+""".split())
+"""Abbreviations that always lead into what follows ("Army Spc. Charles Graner", "No. 10"): no
+sentence ends after them, whatever comes next."""
 _ANY_BOUNDARY = re.compile(r"[.!?]\W*\s+\S")
 _CASED_BOUNDARY = re.compile(r"[.!?]\W*\s+\W*[A-Z]")
 _BOUNDARY = re.compile(r"""([.!?]+["'”’)\]`]*)\s+(?=["'“‘`(\[]*[A-Z0-9])""")
@@ -88,7 +95,7 @@ def _split_at(paragraph: str, boundary: re.Pattern[str], lowercased: bool) -> li
         word = before.group(1).rstrip(".").lower() if before else ""
         if lowercased and stop.startswith(".."):
             continue  # an ellipsis: lowercased news mostly uses it mid-sentence
-        if stop.startswith(".") and _abbreviated(word, lowercased):
+        if stop.startswith(".") and _abbreviated(word, lowercased) and not _opens_sentence(word, paragraph, match.end(), lowercased):
             continue
         sentences.append(paragraph[start : match.end(1)].strip())
         start = match.end()
@@ -104,6 +111,29 @@ def _abbreviated(word: str, lowercased: bool) -> bool:
         return len(word.replace(".", "")) <= 1 or "." in word
     # No capital after it to tell: "3 votes to 2. however" and "measured 5.5. nobody" end, "w. bush" does not
     return len(word) == 1 and word.isalpha() or "." in word and not any(c.isdigit() for c in word)
+
+
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([^\W\d_]+)")
+
+
+_OPENERS = frozenset("the a an he she it they we i this these those there but however his her their its our".split())
+"""Words that open a sentence and hardly ever follow "u.s." or "p.m." inside one: what tells a
+boundary in lowercased text, where no capital does."""
+
+
+def _opens_sentence(word: str, paragraph: str, at: int, lowercased: bool = False) -> bool:
+    """After an abbreviation that can end a sentence ("U.S.", "p.m.", "Inc."), the word that
+    follows decides: a function word such as "The" or "He" opens a new sentence ("built in the
+    U.S. The rest will come from Mexico"), a name does not ("the U.S. Army"). A title ("Gen.",
+    "Spc.") or a single initial ("George W. Bush") always leads into what follows."""
+    if word in TITLES or len(word.replace(".", "")) <= 1:
+        return False
+    following = _NEXT_WORD.match(paragraph, at)
+    if not following:
+        return False
+    if lowercased:
+        return following.group(1) in _OPENERS
+    return following.group(1)[0].isupper() and following.group(1).lower() in FUNCTION_WORDS
 
 
 def split_sentences(paragraph: str) -> list[str]:

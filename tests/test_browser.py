@@ -273,3 +273,19 @@ def test_dark_mode_toggles_and_both_schemes_read_well_and_tables_fit_a_phone(bro
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, (number, box)
             assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), number  # nothing hidden sideways
         assert outside == []
+
+
+def test_a_reader_opens_a_citations_supporting_sentence(browser, make_project, tmp_path):
+    """A summary sentence's outlets open on each outlet's own sentence, with a link to its article."""
+    with served_site(make_project, tmp_path, QUAKES, seeds=True) as (result, base):
+        seed = next(b for b in result.briefings if "Raqqa" in b.headline)
+        page, outside, _ = open_page(browser, f"{base}briefings/{seed.story.slug}/")
+        cited = page.locator("article li details.digest-cited").first
+        support = cited.locator(".digest-support").first
+        assert not support.is_visible()
+        cited.locator("summary").click()
+        assert support.is_visible()
+        text = support.inner_text()
+        assert ": “" in text and text.endswith("”")  # the outlet, then its own words
+        assert support.locator("a").get_attribute("href")  # to its article
+        assert outside == []

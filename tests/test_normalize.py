@@ -80,8 +80,19 @@ def test_sentence_splitting_of_cased_text_keeps_abbreviations_and_initials():
     text = 'Mr. Smith met Gen. Jones of the U.S. Army on Monday. "We will stay," he said. George W. Bush left at 5 p.m. Then it rained!'
     assert split_sentences(text) == [
         "Mr. Smith met Gen. Jones of the U.S. Army on Monday.", '"We will stay," he said.',
-        "George W. Bush left at 5 p.m. Then it rained!",
+        "George W. Bush left at 5 p.m.", "Then it rained!",
     ]
+
+
+def test_what_follows_an_abbreviation_decides_the_sentence_end():
+    # a title and a name: one sentence; "U.S." then "The": two
+    assert split_sentences("A military court found Army Spc. Charles Graner guilty of abusing prisoners in Iraq.") == [
+        "A military court found Army Spc. Charles Graner guilty of abusing prisoners in Iraq."]
+    assert split_sentences("Half of the trucks will be built in the U.S. The rest will come from Mexico, it said.") == [
+        "Half of the trucks will be built in the U.S.", "The rest will come from Mexico, it said."]
+    assert split_sentences("the trucks will be built in the u.s. the rest will come from mexico, it said.") == [
+        "the trucks will be built in the u.s.", "the rest will come from mexico, it said."]
+    assert len(split_sentences("Officers of the U.S. Army met Acme Inc. Chairman Jo Li at 5 p.m. on Monday.")) == 1
 
 
 def test_a_name_inside_a_longer_name_is_learned_but_not_a_common_phrase():

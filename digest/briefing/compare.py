@@ -14,10 +14,14 @@ except ImportError:  # pragma: no cover - a declared dependency; the standard li
 
 import numpy as np
 
-from ..models import Citation, Comparison, FigureReport, KeyFigure, OutletView, Quote, SharedFact, WordingDifference
-from ..text import STOP_WORDS, words
+from ..models import (Citation, Comparison, FigureReport, KeyFigure, OutletView, Quote, SharedFact, SummarySentence,
+                      WordingDifference)
+from ..text import STOP_WORDS, is_common_word, words
+from .figures import extract_figures
+from .independence import independent_reports
 from .keyfigures import figure_differences
 from .sentences import StoryText
+from .support import SUPPORTED, Terms, coverage, stem, story_idf, story_terms, support
 
 SAME_FACT = 0.32
 UNIQUE = 0.18
@@ -36,12 +40,13 @@ class ComparisonInputs:
     reports: list[FigureReport]
     key_figures: list[KeyFigure]
     quotes: list[Quote]
+    summary: tuple[SummarySentence, ...] = ()
 
 
 def comparison_of(text: StoryText, scores: np.ndarray, reports: list[FigureReport], key_figures: list[KeyFigure],
-                  quotes: list[Quote]) -> Comparison:
+                  quotes: list[Quote], summary: tuple[SummarySentence, ...] = ()) -> Comparison:
     """The source comparison: each view of COMPARISON_VIEWS computed in turn."""
-    inputs = ComparisonInputs(text, scores, reports, key_figures, quotes)
+    inputs = ComparisonInputs(text, scores, reports, key_figures, quotes, summary)
     return Comparison(**{name: tuple(view(inputs)) for name, view in COMPARISON_VIEWS})
 
 
@@ -53,6 +58,7 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
     total = Counter()
     for counts in term_counts.values():
         total.update(counts)
+    stressed = _stressed(story_text) if len(by_source) > 1 else {}
     views = []
     for source, indexes in sorted(by_source.items()):
         articles = {story_text.sentences[i].article.id for i in indexes}
@@ -62,7 +68,7 @@ def outlet_views(story_text: StoryText) -> list[OutletView]:
                 articles=len(articles),
                 words=len(outlet_words[source]),
                 sentences=len(indexes),
-                focus=_focus_terms(term_counts[source], total, len(by_source)),
+                focus=stressed[source] if stressed else _focus_terms(term_counts[source], total, len(by_source)),
             )
         )
     return views
@@ -106,44 +112,170 @@ def _focus_terms(own: Counter, total: Counter, outlets: int, limit: int = 6) -> 
     return tuple(term for _, term in sorted(scored)[:limit])
 
 
-def shared_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFact]:
-    """Sentences whose fact every outlet reports, most important first."""
+_PHRASE_RE = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]+(?:\s+(?:of|the|de|al|for|and)\s+|\s+)){1,3}[A-Z][\w'’-]+|\b[a-z][a-z-]{3,}\b")
+
+
+def _stressed(story_text: StoryText, limit: int = 6) -> dict[str, tuple[str, ...]]:
+    """Per outlet, the names ("Laila Mostafa", "Jihadi John") and words ("jihadists", "biometric")
+    it uses at least twice (a word three times, a name of two words once) that no other outlet
+    uses (in any form: 'jihadist' counts as 'jihadists'), most used first."""
+    texts = _outlet_texts(story_text)
+    found: dict[str, Counter] = {}
+    for source, text in texts.items():
+        counts = Counter()
+        for raw, count in Counter(_PHRASE_RE.findall(text)).items():
+            phrase = _without_leading_common_words(raw)
+            if phrase and not (phrase.islower() and (phrase in STOP_WORDS or len(phrase) < 6)):
+                counts[phrase] += count
+        found[source] = counts
+    words_of = {source: {stem(t) for t in _WORD_RE.findall(text.lower())} for source, text in texts.items()}
+    stemmed = {source: None for source in texts}  # each outlet's text as stems, made when first needed
+
+    def used_elsewhere(source: str, phrase: str) -> bool:
+        wanted = [stem(t) for t in _WORD_RE.findall(phrase.lower())]
+        for other in texts:
+            if other == source or not words_of[other].issuperset(wanted):
+                continue  # a word of it missing: that outlet cannot use it
+            if len(wanted) == 1:
+                return True
+            if stemmed[other] is None:
+                stemmed[other] = " " + " ".join(stem(t) for t in _WORD_RE.findall(texts[other].lower())) + " "
+            if f" {' '.join(wanted)} " in stemmed[other]:
+                return True
+        return False
+
+    stressed = {}
+    for source, counts in found.items():
+        kept: list[str] = []
+        for phrase, count in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0])):
+            is_name = not phrase.islower()
+            if count < (2 if is_name else 3) and not (is_name and " " in phrase):
+                continue
+            if any(phrase in longer for longer in kept) or used_elsewhere(source, phrase):
+                continue
+            kept.append(phrase)
+            if len(kept) == limit:
+                break
+        stressed[source] = tuple(kept)
+    return stressed
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+_TITLES = frozenset("mr mrs ms dr col gen lt sgt capt maj prof sen rep gov president minister".split())
+
+
+def _without_leading_common_words(phrase: str) -> str:
+    """'But the SDF' -> 'SDF', 'Mr Selo' -> 'Selo': a sentence's first word or a title is no part of a name."""
+    words_ = phrase.split()
+    while len(words_) > 1 and (words_[0].lower().rstrip(".") in _TITLES or words_[0].lower() in STOP_WORDS
+                               or (words_[0][:1].isupper() and is_common_word(words_[0].lower()) and words_[1][:1].islower())):
+        words_ = words_[1:]
+    if len(words_) == 1 and words_[0][:1].isupper() and is_common_word(words_[0].lower()):
+        return ""  # a capitalised common word alone: a sentence's start
+    return " ".join(words_)
+
+
+MAX_SHARED_CANDIDATES, CLOSEST_PER_OUTLET = 60, 3
+"""The most important sentences read for facts all outlets report, and per outlet the sentences
+most similar to one that are read for its support."""
+
+
+def _summary_terms(story_text: StoryText, summary: tuple[SummarySentence, ...]) -> list:
+    """The terms of every sentence the summary cites (what it already states)."""
+    from .support import terms_of
+
+    return [terms_of(c.sentence) for s in summary for c in s.citations if c.sentence]
+
+
+def shared_facts(story_text: StoryText, scores: np.ndarray, summary: tuple[SummarySentence, ...] = ()) -> list[SharedFact]:
+    """Facts every outlet states (a sentence of each outlet supporting it), that the summary does
+    not already state, most important first; each with every outlet's supporting sentence."""
     by_source = story_text.by_source()
     if len(by_source) < 2:
         return []
     facts, used = [], set()
-    for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i)):
-        if i in used:
+    said = _summary_terms(story_text, summary)
+    terms, idf = story_terms(story_text), story_idf(story_text)
+    for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:MAX_SHARED_CANDIDATES]:
+        if i in used or any(coverage(terms[i], t, idf, gated=False) >= SUPPORTED for t in said):
             continue
-        matches = {}
+        matches = {story_text.sentences[i].source: (2.0, i)}
         for source, indexes in by_source.items():
-            best = max(indexes, key=lambda j: story_text.similarity[i, j])
-            if story_text.similarity[i, best] >= SAME_FACT or best == i:
-                matches[source] = best
+            if source == story_text.sentences[i].source:
+                continue
+            # an outlet's few most similar sentences: one that states the fact shares its words
+            row = story_text.similarity[i, indexes]
+            for k in np.argsort(-row, kind="stable")[:CLOSEST_PER_OUTLET].tolist():
+                score = support(story_text, i, indexes[k]) if row[k] >= 0.12 else 0.0
+                if score >= SUPPORTED and score > matches.get(source, (0.0, -1))[0]:
+                    matches[source] = (score, indexes[k])
+            if source not in matches:
+                break  # one outlet without it: not reported by all
         if len(matches) == len(by_source):
-            used.update(matches.values())
+            used.update(j for _, j in matches.values())
             facts.append(SharedFact(story_text.sentences[i].text, tuple(
-                Citation(source, story_text.sentences[j].article.id) for source, j in sorted(matches.items())
-            )))
+                Citation(source, story_text.sentences[j].article.id, story_text.sentences[j].text)
+                for source, (_, j) in sorted(matches.items()))))
         if len(facts) == MAX_SHARED:
             break
     return facts
 
 
+ELSEWHERE_SHARE = 0.3
+"""A sentence whose content words another outlet's sentence carries this much of (names at half
+weight, IDF-weighted) is reported there in other words: not unique to its outlet."""
+OUTLET_TEXT_SHARE = 0.6
+CLOSEST_ELSEWHERE = 10
+"""Another outlet's sentences read for the same fact in other words: the most similar ones."""
+"""...or whose content words another outlet's whole text carries this much of, spread over sentences."""
+
+
+def _same_figure(story_text: StoryText, i: int, j: int) -> bool:
+    """Both sentences give one figure with its unit ("two years") and share a content word besides:
+    the same fact in other words ("losing ground over the last two years" / "in retreat for two
+    years, losing swathes of territory")."""
+    numbers = story_text.remembered("numbers", dict)
+    for k in (i, j):
+        if k not in numbers:
+            numbers[k] = {(f.low, f.high, f.unit) for f in extract_figures(story_text.sentences[k].text) if f.unit or f.counts}
+    terms = story_terms(story_text)
+    return bool(numbers[i] & numbers[j]) and len((terms[i].content & terms[j].content) - terms[i].names) >= 2
+
+
 def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFact]:
-    """For each outlet, its most important sentences that no other outlet comes close to."""
+    """For each outlet, its most important sentences whose fact no other outlet states, judged on
+    content, not on similar wording: another outlet's sentence or text carrying much of it counts."""
     by_source = story_text.by_source()
     if len(by_source) < 2:
         return []
+    terms, idf = story_terms(story_text), story_idf(story_text)
+    def outlet_terms_of(source: str):  # every word an outlet uses, as stems: made when first needed
+        made = story_text.remembered("outlet term sets", dict)
+        if source not in made:
+            made[source] = Terms(frozenset(stem(w) for w in _WORD_RE.findall(_outlet_texts(story_text)[source].lower())), frozenset())
+        return made[source]
     facts = []
     for source, indexes in sorted(by_source.items()):
         others = [j for s, idx in by_source.items() if s != source for j in idx]
-        closest_elsewhere = story_text.similarity[np.ix_(indexes, others)].max(axis=1)
-        unique = [i for i, closest in zip(indexes, closest_elsewhere)
-                  if closest < UNIQUE and len(story_text.sentences[i].text.split()) >= 8]
-        for i in sorted(unique, key=lambda i: (-scores[i], i))[:MAX_EXCLUSIVE]:
+        closest_elsewhere = dict(zip(indexes, story_text.similarity[np.ix_(indexes, others)].max(axis=1).tolist()))
+        unique = []
+        for i in sorted(indexes, key=lambda i: (-scores[i], i)):  # the most important first, until enough
+            if len(unique) == MAX_EXCLUSIVE:
+                break
+            if closest_elsewhere[i] >= UNIQUE or len(story_text.sentences[i].text.split()) < 8:
+                continue
+            if any(coverage(terms[i], outlet_terms_of(s), idf, gated=False) >= OUTLET_TEXT_SHARE for s in by_source if s != source):
+                continue
+            row = story_text.similarity[i, others]
+            closest = [others[k] for k in np.argsort(-row, kind="stable")[:CLOSEST_ELSEWHERE].tolist()]
+            if any(coverage(terms[i], terms[j], idf, gated=False) >= ELSEWHERE_SHARE or _same_figure(story_text, i, j) for j in closest):
+                continue
+            unique.append(i)
+        for i in unique:
             item = story_text.sentences[i]
-            facts.append(SharedFact(item.text, (Citation(source, item.article.id),)))
+            facts.append(SharedFact(item.text, (Citation(source, item.article.id, item.text),)))
     return facts
 
 
@@ -284,11 +416,12 @@ def _counterpart(term: str, source: str, contexts: dict[str, dict[str, Counter]]
 
 COMPARISON_VIEWS = (
     ("outlets", lambda inputs: outlet_views(inputs.text)),
-    ("shared", lambda inputs: shared_facts(inputs.text, inputs.scores)),
+    ("shared", lambda inputs: shared_facts(inputs.text, inputs.scores, inputs.summary)),
     ("exclusive", lambda inputs: exclusive_facts(inputs.text, inputs.scores)),
-    ("figure_differences", lambda inputs: figure_differences(inputs.reports, inputs.key_figures, inputs.text)),
+    ("figure_differences", lambda inputs: figure_differences(inputs.reports, inputs.key_figures, inputs.text, inputs.quotes)),
     ("quotes", lambda inputs: quotes_table(inputs.quotes)),
     ("wording", lambda inputs: wording_differences(inputs.text)),
+    ("independence", lambda inputs: independent_reports(inputs.text)),
 )
 """The comparison's views, each (its Comparison field, how it is computed), in page order; a
 view is shown by its section in render/comparison.py and exported by export.py."""

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..models import Figure, FigureDifference, FigureReport, KeyFigure
+import numpy as np
+
+try:  # the same matcher, compiled
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - a declared dependency
+    from difflib import SequenceMatcher
+
+from ..models import Figure, FigureDifference, FigureReport, KeyFigure, Quote
 from .figures import display_value, extract_figures, figure_key, head_noun
 from .figures.lexicon import CASUALTY_WORDS, CURRENCY_WORDS, DIMENSIONS
 from .sentences import StoryText
@@ -277,19 +284,49 @@ def _context(report: FigureReport) -> str:
     return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
 
-def figure_differences(reports: list[FigureReport], key_figures: list[KeyFigure], story_text: StoryText) -> list[FigureDifference]:
-    """Where outlets give different numbers (or qualify the same number differently) for one thing.
-    Ages and conversions are not compared: two people's ages are no conflict."""
+def figure_differences(reports: list[FigureReport], key_figures: list[KeyFigure], story_text: StoryText,
+                       quotes: list[Quote] = ()) -> list[FigureDifference]:
+    """Where the outlets differ on a figure, most important first (the key figures in their order,
+    then other counted things, then quotes): a different value for one thing ("275" / "300"), the
+    same value credited to different speakers ("the coalition" / "Talal Selo"), and the same quote
+    worded differently. A qualifier only one outlet states ("200-300" / "no more than 200-300",
+    "nearly four months" / "four months") is no difference of value; ages and conversions are not
+    compared (two people's ages are no conflict)."""
     differences = []
     for key in key_figures:
         if len(key.sources) < 2:
             continue
-        shown = {}
+        values = {}
         for report in key.reports:
-            qualifier = report.figure.qualifier if report.figure.qualifier not in (None, "range") else ""
-            shown.setdefault(report.source, (f"{qualifier} {display_value(report.figure)}".strip(), report.sentence))
-        if len({v[0].lower().replace(" to ", "-") for v in shown.values()}) > 1:
-            differences.append(FigureDifference(key.counts, tuple((s, v[0], v[1]) for s, v in sorted(shown.items()))))
+            values.setdefault(report.source, report)
+        if len({_value(r.figure) for r in values.values()}) > 1:
+            differences.append(FigureDifference(key.counts, tuple((s, display_value(r.figure), r.sentence) for s, r in sorted(values.items()))))
+        speakers = {}
+        for report in key.reports:
+            if report.speaker:
+                speakers.setdefault(report.source, report)
+        if len(speakers) > 1 and len({_speaker_key(r.speaker) for r in speakers.values()}) > 1:
+            differences.append(FigureDifference(
+                key.counts or key.label, tuple((s, display_value(r.figure), r.sentence) for s, r in sorted(speakers.items())),
+                "attribution", tuple((s, r.speaker) for s, r in sorted(speakers.items()))))
+    differences.extend(_other_value_differences(reports, story_text, {d.values for d in differences},
+                                                MAX_FIGURE_DIFFERENCES - len(differences)))
+    differences.extend(_quote_differences(quotes))
+    return differences[:MAX_FIGURE_DIFFERENCES]
+
+
+def _value(figure) -> tuple:
+    """The value alone, whatever the qualifier ('nearly', 'no more than')."""
+    return (figure.low, figure.high, figure.unit)
+
+
+def _speaker_key(speaker: str) -> str:
+    return speaker.lower().removeprefix("the ").split()[-1]
+
+
+def _other_value_differences(reports: list[FigureReport], story_text: StoryText, seen_values: set,
+                             limit: int) -> list[FigureDifference]:
+    """Different values for one counted thing in closely matching sentences of two outlets."""
     index = {item.text: i for i, item in enumerate(story_text.sentences)}
     skipped = conversions(reports)
     by_noun: dict[str, list[FigureReport]] = defaultdict(list)
@@ -297,24 +334,69 @@ def figure_differences(reports: list[FigureReport], key_figures: list[KeyFigure]
         noun = head_noun(report.figure)
         if noun and report.figure.qualifier != "vague" and not is_age(report.figure) and i not in skipped:
             by_noun[noun].append(report)
-    seen = set()
+    found, seen = [], set()
     for noun, group in sorted(by_noun.items()):
         group = group[:MAX_COMPARED_REPORTS]  # the earliest reports of a much-counted thing are enough
         for a in group:
             for b in group:
-                if a.source >= b.source or figure_key(a.figure) == figure_key(b.figure):
+                if a.source >= b.source or _value(a.figure) == _value(b.figure):
                     continue
                 i, j = index.get(a.sentence), index.get(b.sentence)
-                if i is None or j is None or story_text.similarity[i, j] < 0.3:
+                if i is None or j is None or story_text.similarity[i, j] < 0.3 or (noun, a.source, b.source) in seen:
                     continue
-                pair = (noun, a.source, b.source)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                differences.append(FigureDifference(
-                    a.figure.counts or noun,
-                    ((a.source, a.figure.text, a.sentence), (b.source, b.figure.text, b.sentence)),
-                ))
-                if len(differences) >= MAX_FIGURE_DIFFERENCES:
-                    return differences
-    return differences[:MAX_FIGURE_DIFFERENCES]
+                seen.add((noun, a.source, b.source))
+                values = ((a.source, a.figure.text, a.sentence), (b.source, b.figure.text, b.sentence))
+                if values not in seen_values:
+                    found.append(FigureDifference(a.figure.counts or noun, values))
+                    if len(found) >= limit:
+                        return found
+    return found
+
+
+QUOTES_COMPARED = 3
+"""A speaker's first quotes per outlet that are compared for wording."""
+_QUOTED_RE = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
+
+
+def _quote_differences(quotes: list[Quote]) -> list[FigureDifference]:
+    """The same speaker's quote as two outlets word it, when the wording differs (not identical,
+    most of it shared)."""
+    found, seen = [], set()
+    by_speaker: dict[str, list[tuple[Quote, bool]]] = defaultdict(list)
+    per_outlet: Counter = Counter()
+    for quote in quotes:
+        per_outlet[(quote.speaker, quote.source)] += 1
+        if per_outlet[(quote.speaker, quote.source)] <= QUOTES_COMPARED:
+            by_speaker[quote.speaker].append((quote, bool(_QUOTED_RE.search(quote.sentence))))
+    for speaker, said in sorted(by_speaker.items()):
+        for a, a_quoted in said:
+            for b, b_quoted in said:
+                if a.source >= b.source or not (a_quoted or b_quoted) or (speaker, a.source, b.source) in seen:
+                    continue  # reported speech on both sides: no wording to compare
+                left, right = _quoted(a.sentence), _quoted(b.sentence)
+                if _words_differ(left, right) and 0.6 <= _shared_share(left, right) < 1.0:
+                    seen.add((speaker, a.source, b.source))
+                    found.append(FigureDifference(f"quote of {speaker}", ((a.source, left, a.sentence), (b.source, right, b.sentence)), "quote"))
+    return found
+
+
+def _quoted(sentence: str) -> str:
+    match = _QUOTED_RE.search(sentence)
+    return match.group(1) if match else sentence
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower())
+
+
+def _words_differ(left: str, right: str) -> bool:
+    """Neither quote's words appear whole, in order, in the other (one outlet quoting more of it is no difference)."""
+    a, b = " ".join(_words(left)), " ".join(_words(right))
+    return a not in b and b not in a
+
+
+def _shared_share(left: str, right: str) -> float:
+    """Share of the shorter quote's words that line up with the other's."""
+    a, b = _words(left), _words(right)
+    matched = sum(block.size for block in SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks())
+    return matched / max(min(len(a), len(b)), 1)

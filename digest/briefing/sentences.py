@@ -50,6 +50,15 @@ class StoryText:
             return groups
         return self.remembered("by source", make)
 
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of every word of the TF-IDF vocabulary over the sentences."""
+        def make() -> dict[str, float]:
+            vectorizer = self._memo.get("vectorizer")
+            if vectorizer is None:
+                return {}
+            return dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist()))
+        return self.remembered("idf", make)
+
     def remembered(self, name: str, make):
         """make() the first time `name` is asked for, the same answer after."""
         if name not in self._memo:
@@ -73,7 +82,7 @@ def story_text(story: Story) -> StoryText:
         StorySentence(article, sentence, display_text(sentence))
         for article in story.articles
         for sentence in article.sentences
-        if re.search(r"\w", sentence.text)
+        if not sentence.debris and re.search(r"\w", sentence.text)
     )
     if not items:
         return StoryText((), None, np.zeros((0, 0)))
@@ -82,7 +91,9 @@ def story_text(story: Story) -> StoryText:
         vectors = vectorizer.fit_transform([item.text.lower().replace("u.s.", "us") for item in items])
     except ValueError:  # only stop words
         return StoryText(items, None, np.eye(len(items)))
-    return StoryText(items, vectors, cosine_matrix(vectors))
+    text = StoryText(items, vectors, cosine_matrix(vectors))
+    text._memo["vectorizer"] = vectorizer  # its idf_, read by the citations' support (StoryText.idf)
+    return text
 
 
 def cosine_matrix(vectors, block: int = 256) -> np.ndarray:

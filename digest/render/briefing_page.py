@@ -8,6 +8,7 @@ import yaml
 
 from ..config import Limits
 from ..models import Briefing, Citation
+from .citations import cited
 from .comparison import render_comparison
 from .markup import Markup, date_span, format_day, html_text, link, md, safe_url
 from .paths import tag_slug
@@ -23,12 +24,10 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
     anchors = {a.id: f"article-{i}" for i, a in enumerate(story.articles, 1)}
     urls = {a.id: a.url for a in story.articles}
 
-    def cite(citations: tuple[Citation, ...]) -> str:
-        parts = []
-        for c in citations:
-            target = safe_url(urls.get(c.article_id)) or f"#{anchors[c.article_id]}"
-            parts.append(f"[\\[{md(names.get(c.source, c.source))}\\]]({target})")
-        return markup.unsearched(" ".join(parts))
+    targets = {a: safe_url(urls.get(a)) or f"#{anchors[a]}" for a in anchors}
+
+    def cite(citations: tuple[Citation, ...], said: str = "") -> str:
+        return cited(citations, names, targets, markup, said)
 
     out = [_front_matter(briefing, markup), f"# {md(briefing.headline)}", ""]
     outlets = ", ".join(md(s.name) for s in story.sources)
@@ -50,7 +49,7 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
     else:
         out += ["## Summary", ""]
         for sentence in briefing.summary:
-            out.append(f"- {md(sentence.text)} {cite(sentence.citations)}")
+            out.append(f"- {md(sentence.text)} {cite(sentence.citations, sentence.text)}")
         out.append("")
 
         out += _render_figures(briefing, names, markup)

@@ -14,9 +14,20 @@ from .markup import md
 
 Names = dict[str, str]
 """Outlet key -> outlet name."""
-Cite = Callable[[tuple[Citation, ...]], str]
-"""Citations -> Markdown links to the cited articles."""
+Cite = Callable[..., str]
+"""cite(citations, said="") -> Markdown: links to the cited articles, with each outlet's supporting sentence."""
 Section = Callable[[Comparison, Names, Cite], list[str]]
+
+
+def independence(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
+    """How many separate reports the story rests on: an outlet republishing another's wire copy is no second report."""
+    out = []
+    for found in comparison.independence:
+        line = f"**{found.outlets} outlets, {found.independent} independent report{'s' if found.independent != 1 else ''}**"
+        if found.copies:
+            line += ": " + "; ".join(f"{md(names.get(a, a))} republishes {md(names.get(b, b))} ({md(how)})" for a, b, how in found.copies)
+        out += [line + ".", ""]
+    return out
 
 
 def coverage(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
@@ -31,7 +42,7 @@ def coverage(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
 def shared(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
     """Facts every outlet reports."""
     out = ["### Reported by all outlets", ""]
-    out += [f"- {md(f.text)} {cite(f.citations)}" for f in comparison.shared] or ["*No fact is reported in closely matching words by every outlet.*"]
+    out += [f"- {md(f.text)} {cite(f.citations, f.text)}" for f in comparison.shared] or ["*No fact is reported in closely matching words by every outlet.*"]
     return out + [""]
 
 
@@ -45,7 +56,7 @@ def exclusive(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
         out += ["*Every outlet's main points appear in another outlet too.*", ""]
     for source, facts in sorted(by_source.items()):
         out += [f"**Only {md(names.get(source, source))}:**", ""]
-        out += [f"- {md(f.text)} {cite(f.citations)}" for f in facts]
+        out += [f"- {md(f.text)} {cite(f.citations, f.text)}" for f in facts]
         out.append("")
     return out
 
@@ -54,7 +65,9 @@ def figure_differences(comparison: Comparison, names: Names, cite: Cite) -> list
     """Where the outlets give different values for one counted thing."""
     out = ["### Where the figures differ", ""]
     for difference in comparison.figure_differences:
-        values = "; ".join(f"{md(names.get(s, s))}: **{md(v)}**" for s, v, _ in difference.values)
+        speakers = dict(difference.attributed)  # an attribution difference: who each outlet credits
+        values = "; ".join(f"{md(names.get(s, s))}: **{md(v)}**" + (f" (according to {md(speakers[s])})" if s in speakers else "")
+                           for s, v, _ in difference.values)
         out.append(f"- {md(difference.counts)} — {values}")
     if not comparison.figure_differences:
         out.append("*The outlets give no conflicting figures.*")
@@ -91,7 +104,7 @@ def wording(comparison: Comparison, names: Names, cite: Cite) -> list[str]:
     return out + [""]
 
 
-SECTIONS: tuple[Section, ...] = (coverage, shared, exclusive, figure_differences, quotes, wording)
+SECTIONS: tuple[Section, ...] = (independence, coverage, shared, exclusive, figure_differences, quotes, wording)
 
 
 def render_comparison(comparison: Comparison, names: Names, cite: Cite) -> list[str]:

@@ -82,7 +82,7 @@ def briefing_record(briefing: Briefing) -> dict:
         "format_version": FORMAT_VERSION,
         "changes": list(briefing.history.changes),
         "articles": [_article(a, names) for a in story.articles],
-        "summary": [_sentence(s, names) for s in briefing.summary],
+        "summary": [_sentence(s, detail) for s in briefing.summary],
         "figures": [_figure(f, detail) for f in briefing.figures],
         "quotes": _quotes(briefing, detail),
         "comparison": _comparison(briefing.comparison, detail),
@@ -94,8 +94,12 @@ def briefing_record(briefing: Briefing) -> dict:
     return record
 
 
-def _sentence(sentence: SummarySentence, names: Names) -> dict:
-    return {"text": sentence.text, "citations": _citations(sentence.citations, names)}
+def _sentence(sentence: SummarySentence, detail: _Detail) -> dict:
+    """A summary sentence and its citations: each outlet and article, and the outlet's own sentence
+    that states the fact (by its index in "sentences")."""
+    return {"text": sentence.text, "citations": [_without_empty({
+        "source": detail.name(c.source), "article": c.article_id,
+        "sentence": detail.sentence(c.sentence, c.source, c.article_id) if c.sentence else None}) for c in sentence.citations]}
 
 
 def _article(article: Article, names: Names) -> dict:
@@ -108,10 +112,6 @@ def _article(article: Article, names: Names) -> dict:
 
 def _outlets(citations: tuple[Citation, ...], names: Names) -> list[str]:
     return sorted({names.get(c.source, c.source) for c in citations})
-
-
-def _citations(citations: tuple[Citation, ...], names: Names) -> list[dict]:
-    return [{"source": names.get(c.source, c.source), "article": c.article_id} for c in citations]
 
 
 def _figure(figure: KeyFigure, detail: _Detail) -> dict:
@@ -179,8 +179,21 @@ def _shared(comparison: Comparison, detail: _Detail) -> list[dict]:
 
 
 def _differences(comparison: Comparison, detail: _Detail) -> list[dict]:
-    return [{"counts": d.counts, "values": [{"value": v, "sentence": detail.sentence(t, s)} for s, v, t in d.values]}
-            for d in comparison.figure_differences]
+    """Each difference: what it is about, its kind ("value", "attribution" or "quote") and each
+    outlet's value (and for an attribution, whom it credits) with its sentence."""
+    out = []
+    for d in comparison.figure_differences:
+        credited = dict(d.attributed)
+        out.append({"counts": d.counts, "kind": d.kind, "values": [_without_empty({
+            "value": v, "speaker": credited.get(s), "sentence": detail.sentence(t, s)}) for s, v, t in d.values]})
+    return out
+
+
+def _independence(comparison: Comparison, detail: _Detail) -> dict | None:
+    for found in comparison.independence:
+        return {"outlets": found.outlets, "independent": found.independent,
+                "copies": [{"outlet": detail.name(a), "copied": detail.name(b), "found_by": how} for a, b, how in found.copies]}
+    return None
 
 
 def _wording(comparison: Comparison, detail: _Detail) -> list[dict]:
@@ -193,6 +206,7 @@ COMPARISON_EXPORTS: tuple[tuple[str, Callable[[Comparison, _Detail], object]], .
     ("shared", _shared),
     ("differences", _differences),
     ("wording", _wording),
+    ("independent_reports", _independence),
 )
 """The comparison's fields in briefings.json, in order (the quotes are exported per briefing)."""
 
@@ -214,16 +228,17 @@ def storyline_record(line: Storyline, headline: str, page: str, detail: str | No
 
 def storyline_detail(briefing: StorylineBriefing, pages: dict[str, str]) -> str:
     """A storyline's detail file: its summary, timeline, figure ledger and names; pages: story id -> page."""
-    names = {s.key: s.name for s in briefing.sources}
+    detail = _Detail({s.key: s.name for s in briefing.sources})
     record = {
         "id": briefing.storyline.id,
         "format_version": FORMAT_VERSION,
-        "summary": [_sentence(s, names) for s in briefing.summary],
+        "summary": [_sentence(s, detail) for s in briefing.summary],
         "timeline": [{"briefing": e.story_id, "page": pages.get(e.story_id), "date": _iso(e.first_day), "headline": e.headline,
-                      "outlets": list(e.outlets), "lead": _sentence(e.lead, names) if e.lead else None} for e in briefing.timeline],
+                      "outlets": list(e.outlets), "lead": e.lead.text if e.lead else None} for e in briefing.timeline],
         "ledger": [{"counts": row.counts, "values": [{"value": v.value, "date": _iso(v.day), "source": v.source, "briefing": v.story_id}
                                                      for v in row.values]} for row in briefing.ledger],
         "entities": [{"name": e.name, "kind": e.kind} for e in briefing.entities],
+        "sentences": detail.sentences,
     }
     return json.dumps(record, ensure_ascii=False) + "\n"
 

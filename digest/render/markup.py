@@ -33,6 +33,8 @@ class Markup(Protocol):
     """Front-matter lines that leave a whole page out of search."""
     hide_toc: tuple[str, ...]
     """Front-matter lines that hide a page's table of contents."""
+    unsearched_attribute: str
+    """An HTML attribute that leaves an element out of search."""
     reading_page: tuple[str, ...]
     """Front-matter lines of a page read on its own (a briefing, a storyline, a topic): without the
     site's navigation and table of contents beside it, which thousands of such pages would carry."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..models import Citation, Outline, Storyline, StorylineBriefing
 from .markup import Markup, Page, date_span, format_day, html_text, md, safe_url, yaml_string
+from .citations import cited
 from .paths import briefing_path, storyline_path, tag_slug
 
 
@@ -69,7 +70,7 @@ def render_storyline(briefing: StorylineBriefing, events: list[Outline], markup:
            f"*Storyline · {date_span(line.first_day, line.last_day)} · {len(events)} events · {outlets}*", ""]
     if briefing.summary:
         out += ["## Summary", ""]
-        out += [f"- {md(s.text)} {cite(s.citations)}" for s in briefing.summary]
+        out += [f"- {md(s.text)} {cite(s.citations, s.text)}" for s in briefing.summary]
         out.append("")
     out += ["## Timeline", "", markup.unsearched_sections[0], ""]
     for entry in briefing.timeline:
@@ -98,16 +99,16 @@ def _short_day(value) -> str:
 
 
 def _citer(events: list[Outline], markup: Markup):
-    """Citations -> links: to the article's address when it has one, else to its line on its event's page."""
-    target: dict[str, str] = {}
+    """Citations -> the outlets' supporting sentences, with links to the article's address when it
+    has one, else to its line on its event's page."""
+    targets: dict[str, str] = {}
     for event in events:
         for number, article in enumerate(event.story.articles, 1):
-            target[article.id] = safe_url(article.url) or f"../{briefing_path(event)}#article-{number}"
+            targets[article.id] = safe_url(article.url) or f"../{briefing_path(event)}#article-{number}"
     names = {s.key: s.name for event in events for s in event.story.sources}
 
-    def cite(citations: tuple[Citation, ...]) -> str:
-        links = [f"[\\[{md(names.get(c.source, c.source))}\\]]({target[c.article_id]})" for c in citations if c.article_id in target]
-        return markup.unsearched(" ".join(links))
+    def cite(citations: tuple[Citation, ...], said: str = "") -> str:
+        return cited(tuple(c for c in citations if c.article_id in targets), names, targets, markup, said)
 
     return cite
 

@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..registry import Registry
 from ..text import apostrophe_words
+from .debris import strip_wire_codes, unglue_dates
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -161,6 +162,8 @@ def build_default_cleaners() -> Registry[CleaningStep]:
     registry.register(CleaningStep(normalize_unicode), "unicode", 100)
     registry.register(CleaningStep(strip_control_characters), "control", 90)
     registry.register(CleaningStep(normalize_whitespace), "whitespace", 80)
+    registry.register(CleaningStep(unglue_dates), "glued-dates", 70)
+    registry.register(CleaningStep(strip_wire_codes), "wire-codes", 70)
     registry.register(CleaningStep(undo_tokenizer_spacing), "tokenizer-spacing", 50)
     registry.register(CleaningStep(restore_apostrophes, only_tokenized), "apostrophes", 40)
     return registry

@@ -19,6 +19,8 @@ from ..models import Article, RawArticle, Sentence, Sentences
 from ..text import paragraphs, split_dateline, split_sentences, split_text
 from .casing import CasingModel, casing_counts
 from .clean import clean, looks_lowercased
+from .debris import debris_kinds, readable_paragraphs
+from .debris import without_list_marker as _without_marker
 from .language import detect_language
 from .truecase import _title_lowercased, restore_title, truecase
 
@@ -26,7 +28,8 @@ if TYPE_CHECKING:
     from ..runtime import Runtime
 
 def _headline_from(text: str, limit: int = 20) -> str:
-    """A headline from the first sentence, without its dateline, cut at a word boundary."""
+    """A headline from the first sentence (of the first paragraph that is not debris), without
+    its dateline, cut at a word boundary."""
     first = paragraphs(text)[0] if paragraphs(text) else text
     dateline = split_dateline(first)
     if dateline:
@@ -198,21 +201,37 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
     if lowercased:
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
+    split = split if split is not None else split_text(text)
+    readable, dropped, found_date = readable_paragraphs(split, raw.published)
+    kinds, _, _ = debris_kinds(split, raw.published)
+    headline_line = next((kind.removeprefix("headline: ") for kind in dropped if kind.startswith("headline: ")), None)
+    dropped = Counter({("headline" if kind.startswith("headline: ") else kind): n for kind, n in dropped.items()})
+    if dropped:
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(dropped.items()))
+        notes.append(("info", f"not article text, never summarised: {listed}"))
+    published = raw.published
+    if published is None and found_date is not None:
+        published = found_date
+        notes.append(("info", f"no date; using the date line in the text: {found_date.date().isoformat()}"))
     sentences = []
-    for number, paragraph_sentences in enumerate(split if split is not None else split_text(text)):
-        for sentence in paragraph_sentences:
-            sentences.append(Sentence(text=sentence, index=len(sentences), paragraph=number))
+    for number, (paragraph_sentences, paragraph_kinds) in enumerate(zip(split, kinds)):
+        for sentence, kind in zip(paragraph_sentences, paragraph_kinds):
+            plain = sentence if kind else _without_marker(sentence)
+            sentences.append(Sentence(text=plain, index=len(sentences), paragraph=number, debris=kind))
     if len(sentences) > limits.max_sentences:
         notes.append(("warning", f"{len(sentences)} sentences; only the first {limits.max_sentences} are analysed"))
         sentences = sentences[: limits.max_sentences]
     title = restore_title(raw.title, model) if raw.title else None
     inferred = title is None
-    if inferred:
-        title = _headline_from(text)
+    if inferred and headline_line:
+        title = headline_line
+        notes.append(("info", f"no title; using the headline line at the top of the text: {title!r}"))
+    elif inferred:
+        title = _headline_from("\n".join(" ".join(p) for p in readable) or text)
         notes.append(("info", f"no title; using a headline from the first sentence: {title!r}"))
     article = Article(
         id=raw.id, path=raw.path, source=raw.source,
-        sentences=Sentences.of(sentences), title=title, published=raw.published, url=raw.url,
+        sentences=Sentences.of(sentences), title=title, published=published, url=raw.url,
         author=raw.author, lang=raw.lang or detect_language(text), license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, copy_of=raw.copy_of, fingerprint=key,
     )

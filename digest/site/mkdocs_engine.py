@@ -26,6 +26,7 @@ class MaterialMarkup:
     excluded_page: tuple[str, ...] = ("search:", "  exclude: true")
     hide_toc: tuple[str, ...] = ("hide:", "  - toc")
     reading_page: tuple[str, ...] = ("hide:", "  - navigation", "  - toc")
+    unsearched_attribute: str = 'data-search-exclude=""'
 
     def unsearched(self, markdown: str) -> str:
         """Inline Markdown shown on the page, left out of search."""
