@@ -247,6 +247,19 @@ CONTRAST = """(element) => {
 }"""
 
 
+def settled(page, selector, seconds=5.0):
+    """Wait until the element's colour stops changing (a transition has ended)."""
+    import time
+
+    deadline, last = time.monotonic() + seconds, None
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(300)
+        now = page.locator(selector).first.evaluate("e => getComputedStyle(e).color")
+        if now == last:
+            return
+        last = now
+
+
 def test_dark_mode_toggles_and_both_schemes_read_well_and_tables_fit_a_phone(browser, make_project, tmp_path):
     with served_site(make_project, tmp_path, QUAKES, seeds=True) as (result, base):
         seed = next(b for b in result.briefings if "Raqqa" in b.headline)
@@ -258,6 +271,7 @@ def test_dark_mode_toggles_and_both_schemes_read_well_and_tables_fit_a_phone(bro
                 ratio = page.locator(selector).first.evaluate(CONTRAST)
                 assert ratio >= 4.5, (schemes[-1], selector, ratio)  # WCAG AA for text
             page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+            settled(page, "article a")  # Material fades colours from one scheme to the other
         assert schemes == ["default", "slate"]
         page.reload()  # the reader's choice is kept
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
