@@ -11,7 +11,7 @@ from ..models import Briefing, Citation
 from .citations import cited
 from .comparison import render_comparison
 from .markup import Markup, date_span, format_day, html_text, link, md, safe_url
-from .paths import tag_slug
+from .paths import tag_links
 from .storyline_page import StorylinePlace, storyline_links
 
 
@@ -74,8 +74,7 @@ def render_briefing(briefing: Briefing, markup: Markup, limits: Limits, topics: 
 
     if briefing.entities:
         out += ["## Tags", ""]
-        out.append(" · ".join(f"[{md(e.name)}](../tags/{tag_slug(e)}.md)" if topics is None or tag_slug(e) in topics else md(e.name)
-                              for e in briefing.entities))
+        out.append(tag_links(briefing.entities, topics))
         out.append("")
     return "\n".join(out)
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..models import Entity, Outline, Storyline
 from ..text import slugify
+from .markup import md
 
 
 def briefing_path(briefing: Outline) -> str:
@@ -50,3 +51,10 @@ def storyline_url(storyline: Storyline) -> str:
 def storyline_detail_path(storyline: Storyline) -> str:
     """Where a storyline's detail file lives, beside its page."""
     return f"storylines/{storyline.slug}.json"
+
+
+def tag_links(entities, topics: frozenset[str] | None, prefix: str = "../") -> str:
+    """Names as a line of links to their topic pages (a name without one, `topics` being the slugs
+    that have a page, stays plain text)."""
+    return " · ".join(f"[{md(e.name)}]({prefix}tags/{tag_slug(e)}.md)" if topics is None or tag_slug(e) in topics else md(e.name)
+                      for e in entities)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..models import Citation, Outline, Storyline, StorylineBriefing
 from .markup import Markup, Page, date_span, format_day, html_text, md, safe_url, yaml_string
 from .citations import cited
-from .paths import briefing_path, storyline_path, tag_slug
+from .paths import briefing_path, storyline_path, tag_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,7 @@ def render_storyline(briefing: StorylineBriefing, events: list[Outline], markup:
         out.append("")
     if briefing.entities:
         out += ["## Names", ""]
-        out.append(" · ".join(f"[{md(e.name)}](../tags/{tag_slug(e)}.md)" if topics is None or tag_slug(e) in topics else md(e.name)
-                              for e in briefing.entities))
+        out.append(tag_links(briefing.entities, topics))
         out.append("")
     return "\n".join(out)
 

@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from typing import Callable
 
 from ..models import Article, Story, Storyline
 from ..text import slugify
@@ -52,63 +53,44 @@ def _article_order(article: Article):
 
 
 def keep_ids(stories: list[Story], previous: dict[str, dict]) -> list[Story]:
-    """Give each story the id and slug of the previous story it continues, where there is one."""
-    owner = {article_id: story_id for story_id, record in sorted(previous.items()) for article_id in record.get("articles", [])}
-    claims = []
-    for index, story in enumerate(stories):
-        votes = Counter(owner[a.id] for a in story.articles if a.id in owner)
-        for story_id, count in votes.items():
-            claims.append((-count, story_id, index))
-    assigned: dict[int, str] = {}
-    taken: set[str] = set()
-    for _, story_id, index in sorted(claims):  # the story with most of the old articles keeps the id
-        if index not in assigned and story_id not in taken:
-            assigned[index] = story_id
-            taken.add(story_id)
-    used_slugs = {previous[sid].get("slug") for sid in taken}
-    result = []
-    for index, story in enumerate(stories):
-        if index in assigned:
-            story_id = assigned[index]
-            story = replace(story, id=story_id, slug=previous[story_id].get("slug") or story.slug)
-        else:
-            story_id = story.id
-            while story_id in taken or story_id in previous:
-                story_id = f"{story_id}x"
-            slug = story.slug if story.slug not in used_slugs else f"{story.slug}-{story_id[:6]}"
-            story = replace(story, id=story_id, slug=slug)
-            taken.add(story_id)
-        used_slugs.add(story.slug)
-        result.append(story)
-    return result
+    """Give each story the id and slug of the previous story it continues, where there is one.
+    previous: the last build's stories by id ({"slug", "articles": [article ids]})."""
+    return _inherit(stories, lambda story: [a.id for a in story.articles], previous, "articles")
 
 
 def keep_storyline_ids(storylines: list[Storyline], previous: dict[str, dict]) -> list[Storyline]:
     """Storylines across builds, as keep_ids does for stories: a storyline keeps the id and slug
     of the previous storyline that held most of its events (whose ids keep_ids kept first).
     previous: the last build's storylines by id ({"slug", "events": [story ids]}), or {}."""
-    owner = {event_id: line_id for line_id, saved in sorted(previous.items()) for event_id in saved.get("events", [])}
-    claims = sorted((-count, line_id, index) for index, line in enumerate(storylines)
-                    for line_id, count in Counter(owner[e] for e in line.events if e in owner).items())
+    return _inherit(storylines, lambda line: list(line.events), previous, "events")
+
+
+def _inherit(items: list, members: Callable[[object], list[str]], previous: dict[str, dict], saved_members: str) -> list:
+    """Each item (a story or a storyline) takes the id and slug of the previous one that held most
+    of its members (the item with most of them keeps it; ties by id, then order); a new item keeps
+    its own id, made unique, and a slug no kept item uses."""
+    owner = {member: old_id for old_id, saved in sorted(previous.items()) for member in saved.get(saved_members, [])}
+    claims = sorted((-count, old_id, index) for index, item in enumerate(items)
+                    for old_id, count in Counter(owner[m] for m in members(item) if m in owner).items())
     assigned: dict[int, str] = {}
     taken: set[str] = set()
-    for _, line_id, index in claims:  # the storyline with most of the old events keeps the id
-        if index not in assigned and line_id not in taken:
-            assigned[index] = line_id
-            taken.add(line_id)
-    used_slugs = {previous[line_id].get("slug") for line_id in taken}
+    for _, old_id, index in claims:
+        if index not in assigned and old_id not in taken:
+            assigned[index] = old_id
+            taken.add(old_id)
+    used_slugs = {previous[old_id].get("slug") for old_id in taken}
     kept = []
-    for index, line in enumerate(storylines):
+    for index, item in enumerate(items):
         if index in assigned:
-            line = replace(line, id=assigned[index], slug=previous[assigned[index]].get("slug") or line.slug)
+            item = replace(item, id=assigned[index], slug=previous[assigned[index]].get("slug") or item.slug)
         else:
-            line_id = line.id
-            while line_id in taken or line_id in previous:
-                line_id = f"{line_id}x"
-            line = replace(line, id=line_id, slug=line.slug if line.slug not in used_slugs else f"{line.slug}-{line_id[:6]}")
-            taken.add(line_id)
-        used_slugs.add(line.slug)
-        kept.append(line)
+            new_id = item.id
+            while new_id in taken or new_id in previous:
+                new_id = f"{new_id}x"
+            item = replace(item, id=new_id, slug=item.slug if item.slug not in used_slugs else f"{item.slug}-{new_id[:6]}")
+            taken.add(new_id)
+        used_slugs.add(item.slug)
+        kept.append(item)
     return kept
 
 
