@@ -391,7 +391,8 @@ def print_row(row: dict) -> None:
         search = m.get("search") or {}
         print(f"  site build: {m['seconds']:.1f} s for {m['pages']:,} pages ({m['pages_per_second']:.0f} pages/s; Pagefind's index "
               f"{m['search_index_seconds']:.1f} s of it); digest's share of generate + site {100 * row['our_share']:.0f}%; "
-              f"the site is {m['site_mb']:.0f} MB on disk, briefings.json {m['export_mb']:.0f} MB of it\n"
+              f"the site is {m['site_mb']:.0f} MB on disk ({1e6 * m['site_mb'] / row['articles']:,.0f} bytes an article; "
+              f"GitHub Pages publishes at most 1 GB), briefings.json {m['export_mb']:.1f} MB of it\n"
               f"  search: Pagefind bundle {m['search_index_mb']:.1f} MB on disk; on a fresh page the first result after "
               f"{search.get('first_ms', float('nan')):.0f} ms, having fetched {search.get('fetched_kb', float('nan')):.0f} KB; "
               f"a second query {search.get('warm_ms', float('nan')):.0f} ms")
