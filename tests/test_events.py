@@ -152,3 +152,46 @@ def test_german_stop_words_and_capitalised_nouns_are_no_evidence():
     restored = restore([GERMAN[0]])[0]
     names = {m for m in article_markers(restored) if m.startswith("n:")}
     assert "n:regierung" not in names and "n:opposition" not in names  # every German noun is capitalised
+
+
+
+def test_how_strongly_an_events_reports_link_does_not_move_when_other_matters_join_the_corpus():
+    # Local scaling divides by the similarity to each article's nearest neighbours: those must be its own
+    # event's reports, not whatever related stories the corpus happens to hold (a bigger corpus holds more).
+    import numpy as np
+
+    from digest.config import GroupingConfig
+    from digest.stories.linkage import locally_scaled
+
+    config = GroupingConfig()
+    event = {(0, 1): 0.5, (2, 3): 0.5, (0, 2): 0.2, (0, 3): 0.2, (1, 2): 0.2, (1, 3): 0.2}  # four reports of one event
+
+    def scaled_within_event(others: float) -> np.ndarray:
+        """Seven articles: the event's four and three of another matter, `others` similar to each report."""
+        pairs = dict(event) | {(a, b): others for a in range(4) for b in range(4, 7)} | {(4, 5): 0.5, (4, 6): 0.5, (5, 6): 0.5}
+        i, j = (np.array(side) for side in zip(*pairs))
+        sim = np.array(list(pairs.values()), dtype=np.float32)
+        scaled = locally_scaled(7, i, j, sim, config.neighbours, config.density_floor)
+        return scaled[:len(event)]
+
+    alone, beside_a_related_matter = scaled_within_event(0.0), scaled_within_event(0.15)
+    assert np.allclose(alone, beside_a_related_matter)
+
+
+def test_two_otherwise_isolated_articles_need_a_tenth_of_the_evidence_to_be_one_event():
+    # With few neighbours, two articles that are each other's only neighbours scale each other up to
+    # the full score: the floor keeps the evidence they need absolute (0.1 of the combined score)
+    import numpy as np
+
+    from digest.config import GroupingConfig
+    from digest.stories.linkage import average_link, locally_scaled
+
+    config = GroupingConfig()
+
+    def one_event(evidence: float) -> bool:
+        i, j, sim = np.array([0]), np.array([1]), np.array([evidence], dtype=np.float32)
+        scaled = locally_scaled(2, i, j, sim, config.neighbours, config.density_floor)
+        return len(set(average_link(2, i, j, scaled, config.threshold))) == 1
+
+    assert not one_event(0.09)
+    assert one_event(0.11)
