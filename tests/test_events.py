@@ -195,3 +195,60 @@ def test_two_otherwise_isolated_articles_need_a_tenth_of_the_evidence_to_be_one_
 
     assert not one_event(0.09)
     assert one_event(0.11)
+
+
+def storylines_holding(raws, among=()):
+    """The storylines (as lists of article ids) that hold any of `raws`, grouped with `among` beside them."""
+    found = grouped(restore(list(among) + list(raws)))
+    members = {s.id: [a.id for a in s.articles] for s in found.events}
+    ids = {raw.id for raw in raws}
+    lines = [sorted(a for event in line.events for a in members[event]) for line in found.storylines]
+    return sorted(line for line in lines if ids & set(line))
+
+
+def test_five_unrelated_stories_of_one_country_are_five_storylines_too():
+    # A shared country is weak evidence among the words as among the names, and events with no
+    # actor in common are no matter followed over time: alone, and beside a hundred other articles
+    five = [[a.id] for a in sorted(SAME_COUNTRY_SAME_DAY, key=lambda a: a.id)]
+    assert storylines_holding(SAME_COUNTRY_SAME_DAY) == five
+    assert storylines_holding(SAME_COUNTRY_SAME_DAY, among=read_corpus(ROOT / "content").articles) == five
+    assert len(grouped(restore(GERMAN + ENGLISH)).storylines) == 4
+
+
+BRIDGE = [
+    # a matter followed over two years: the collapse, the inquiry's finding, the reopening
+    article("bridge-collapse", "wire", "2022-03-14", "Velmora bridge collapses into the Tarn, killing three",
+            "A section of the Pont Aubrac in Velmora collapsed into the river Tarn on Monday morning, killing three "
+            "drivers and injuring eleven. Mayor Hélène Castagnet ordered every bridge in the town closed. Engineers "
+            "said the 1962 concrete span had been due for repairs since 2017."),
+    article("bridge-inquiry", "daily", "2023-05-02", "Inquiry blames corrosion for Velmora bridge collapse",
+            "Corroded steel cables caused last year's collapse of the Pont Aubrac in Velmora, a government inquiry "
+            "found on Tuesday. The report said inspectors had flagged the rust in 2017 but repairs were never funded. "
+            "Hélène Castagnet, the mayor, called for the regional transport chief to resign."),
+    article("bridge-reopens", "wire", "2024-06-20", "Pont Aubrac open to traffic again",
+            "Cars and cyclists crossed the Pont Aubrac on Thursday morning as the town celebrated with a brass band and "
+            "fireworks over the water. The new deck rests on four steel arches and carries a cycle lane. Shops on the "
+            "north bank said trade had fallen by half while the crossing was shut."),
+]
+
+
+def test_a_matter_followed_over_years_stays_one_storyline():
+    assert storylines_holding(BRIDGE, among=read_corpus(ROOT / "content").articles) == [
+        ["bridge-collapse", "bridge-inquiry", "bridge-reopens"]]
+
+
+TWO_TOWNS = [
+    # two towns' floods fifteen months apart: alike in words, and both quote a "Mayor"
+    article("flood-riverton", "gazette", "2020-05-01", "Flood forces hundreds from their homes in Riverton",
+            "Floodwater covered the valley town of Riverton on Friday, forcing 1,200 residents from their homes, Mayor "
+            "Jane Doe said. Residents reported the water rising around 300 homes within an hour. Emergency crews opened "
+            "two shelters in school gyms."),
+    article("storm-port-alder", "wire", "2021-07-31", "Storm floods homes along the coast near Port Alder",
+            "A storm made landfall near Port Alder on Saturday, flooding homes and cutting power to 40,000 residents, "
+            "Mayor Helen Okafor said. Water rose around hundreds of homes on the seafront. Emergency crews opened the "
+            "town's two shelters."),
+]
+
+
+def test_a_title_in_common_is_no_actor_in_common():
+    assert storylines_holding(TWO_TOWNS) == [["flood-riverton"], ["storm-port-alder"]]
