@@ -15,15 +15,15 @@ class GroupingConfig:
     """How articles are grouped into events and events into storylines: one fixed configuration for
     every corpus (tools/eval_stories.py measures it on the evaluation sets)."""
 
-    threshold: float = 0.425
+    threshold: float = 0.45
     """Average-link similarity (after local scaling) above which articles are one event."""
-    neighbours: int = 2
+    neighbours: int = 3
     """Local scaling divides by the mean similarity to this many nearest articles: few, so that
     they are mostly the article's own event's other reports, and an event's scale does not move
-    with how many related stories the corpus holds (each half of ECB+ grouped alone against the
-    same documents grouped within the whole set, B-cubed agreement: 0.980 / 0.984 with 5
-    neighbours, 0.992 / 0.993 with 2) ..."""
-    density_floor: float = 0.235
+    with how many related stories the corpus holds; not fewer, or a copy of the same report (a
+    wire story two outlets carry) would set the scale alone and push the event's other reports
+    away ..."""
+    density_floor: float = 0.2222
     """... but never by less than this, so a small or sparse corpus does not inflate weak links
     (a few unrelated articles are each other's nearest neighbours, however far): two articles
     with no closer neighbours are one event only on threshold x density_floor = 0.1 of evidence."""
