@@ -15,13 +15,18 @@ class GroupingConfig:
     """How articles are grouped into events and events into storylines: one fixed configuration for
     every corpus (tools/eval_stories.py measures it on the evaluation sets)."""
 
-    threshold: float = 0.5
+    threshold: float = 0.45
     """Average-link similarity (after local scaling) above which articles are one event."""
-    neighbours: int = 5
-    """Local scaling divides by the mean similarity to this many nearest articles ..."""
-    density_floor: float = 0.2
+    neighbours: int = 3
+    """Local scaling divides by the mean similarity to this many nearest articles: few, so that
+    they are mostly the article's own event's other reports, and an event's scale does not move
+    with how many related stories the corpus holds; not fewer, or a copy of the same report (a
+    wire story two outlets carry) would set the scale alone and push the event's other reports
+    away ..."""
+    density_floor: float = 0.2222
     """... but never by less than this, so a small or sparse corpus does not inflate weak links
-    (a few unrelated articles are each other's nearest neighbours, however far)."""
+    (a few unrelated articles are each other's nearest neighbours, however far): two articles
+    with no closer neighbours are one event only on threshold x density_floor = 0.1 of evidence."""
     min_link: float = 0.05
     """Scaled links weaker than this are left out of clustering (they change almost nothing)."""
     text_weight: float = 0.35
@@ -49,18 +54,22 @@ class GroupingConfig:
     neighbour_block_cells: int = 20_000_000
     """Beyond all_pairs_limit, nearest neighbours are found a block of articles at a time, each
     against the articles within max_event_days of it: at most this many similarities a block."""
-    storyline_threshold: float = 0.35
+    storyline_threshold: float = 0.4
     """Average-link similarity (after local scaling) above which events are one storyline."""
     storyline_neighbours: int = 3
     """Local scaling of the storyline score divides by the mean similarity to this many nearest events ..."""
-    storyline_density_floor: float = 0.1
-    """... but never by less than this."""
-    storyline_text_weight: float = 0.5
-    """Share of the storyline score from the events' words; the rest from their names."""
-    storyline_text_days: float = 60.0
+    storyline_density_floor: float = 0.05
+    """... but never by less than this (events must also share a name to link at all)."""
+    storyline_text_weight: float = 0.75
+    """Share of the storyline score from the events' words; the rest from their names. Words
+    weigh more: related matters share their actors (Clinton in the budget talks and in the
+    impeachment vote, Arafat in a bombing's aftermath and in the Gaza airport's opening), their
+    words tell the matters apart."""
+    storyline_text_days: float = 730.0
     """Events' words count half after this many days between them ..."""
     storyline_name_days: float = 730.0
-    """... their names after this many: a matter followed for months keeps its actors."""
+    """... their names too: a matter followed for years keeps its words and its actors
+    (MultiLing's topics run up to four years)."""
     storyline_max_days: float = 120.0
     """Beyond all_pairs_limit events, neighbours by words are looked for this far apart; events
     sharing a rare name link however far apart."""

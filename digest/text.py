@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,42 @@ s t d ll re ve m o
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+
+
+_MONTH_WORD = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?" \
+              r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:published|updated|posted|created|last\s+updated|first\s+published)\s*(?::|on)?\s*)?"
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD.replace('month', 'month2')},?\s+(?P<year2>\d{{4}})"
+    r"|(?P<year3>\d{4})\s*[-./]\s*(?P<month3>\d{1,2})\s*[-./]\s*(?P<day3>\d{1,2}))"
+    r"(?:\s*(?:[-,|]|at)?\s*\d{1,2}(?:\s*[:.]\s*\d{2}){0,2}\s*(?:[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,4}T?)?)?"
+    r"\s*[|.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def date_line(line: str) -> datetime | None:
+    """The date of a line that is a date and nothing else, as pages and archives put above an
+    article: "August 7, 2012", "Tuesday, August 7, 2012", "Published: August 7, 2012",
+    "August 8, 2012 - 4:43 pm", "16 August 2011", "Thursday, Aug 18, 2011", "TUESDAY, OCTOBER 11,
+    2011", "2012-08-08 09:01 AM" (and their tokenized forms, "2012. 08. 08 09: 01 AM"). None for
+    any other line, and for numeric dates that are not year first ("16/08/2011": the day and the
+    month cannot be told apart), or a date that does not exist."""
+    match = _DATE_LINE_RE.match(line.strip()) if len(line) <= 80 else None
+    if not match:
+        return None
+    if match["year3"]:
+        year, month, day = int(match["year3"]), int(match["month3"]), int(match["day3"])
+    else:
+        name = (match["month"] or match["month2"]).lower()[:3]
+        year, day = int(match["year"] or match["year2"]), int(match["day"] or match["day2"])
+        month = [m.lower()[:3] for m in MONTH_NAMES].index(name) + 1
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
 
 
 def words(text: str) -> list[str]:

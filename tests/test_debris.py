@@ -92,3 +92,23 @@ def test_readable_paragraphs_counts_what_it_left_out():
     kept, dropped, _ = readable_paragraphs([["By JANE DOE"], ["The vote passed on Monday."], ["(MORE)"]])
     assert kept == [["The vote passed on Monday."]]
     assert dropped == {"byline": 1, "wire marker": 1}
+
+
+def test_a_date_line_in_any_common_form_dates_an_undated_article():
+    """Pages put their date above the text in many forms; each dates the article and is never a
+    sentence of it. Numeric dates whose day and month cannot be told apart date nothing."""
+    forms = {
+        "Published: August 7, 2012": datetime(2012, 8, 7),
+        "August 8, 2012 - 4: 43 pm": datetime(2012, 8, 8),
+        "16 August 2011": datetime(2011, 8, 16),
+        "Thursday, Aug 18, 2011": datetime(2011, 8, 18),
+        "TUESDAY, OCTOBER 11, 2011": datetime(2011, 10, 11),
+        "Published: 2012. 08. 08 09: 01 AM": datetime(2012, 8, 8),
+        "Updated on March 3, 2020 at 10:30 a.m. EST": datetime(2020, 3, 3),
+    }
+    for line, day in forms.items():
+        article = read(f"{line}\nThe old dairy building burned down overnight, the fire service said.", published=None)
+        assert article.published == day, line
+        assert text_of(article) == ["The old dairy building burned down overnight, the fire service said."], line
+    for line in ("16/08/2011", "February 30, 2012", "May 2 2013 was the day the dairy burned."):
+        assert read(f"{line}\nThe dairy burned.", published=None).published is None, line

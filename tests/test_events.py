@@ -152,3 +152,103 @@ def test_german_stop_words_and_capitalised_nouns_are_no_evidence():
     restored = restore([GERMAN[0]])[0]
     names = {m for m in article_markers(restored) if m.startswith("n:")}
     assert "n:regierung" not in names and "n:opposition" not in names  # every German noun is capitalised
+
+
+
+def test_how_strongly_an_events_reports_link_does_not_move_when_other_matters_join_the_corpus():
+    # Local scaling divides by the similarity to each article's nearest neighbours: those must be its own
+    # event's reports, not whatever related stories the corpus happens to hold (a bigger corpus holds more).
+    import numpy as np
+
+    from digest.config import GroupingConfig
+    from digest.stories.linkage import locally_scaled
+
+    config = GroupingConfig()
+    event = {(0, 1): 0.5, (2, 3): 0.5, (0, 2): 0.2, (0, 3): 0.2, (1, 2): 0.2, (1, 3): 0.2}  # four reports of one event
+
+    def scaled_within_event(others: float) -> np.ndarray:
+        """Seven articles: the event's four and three of another matter, `others` similar to each report."""
+        pairs = dict(event) | {(a, b): others for a in range(4) for b in range(4, 7)} | {(4, 5): 0.5, (4, 6): 0.5, (5, 6): 0.5}
+        i, j = (np.array(side) for side in zip(*pairs))
+        sim = np.array(list(pairs.values()), dtype=np.float32)
+        scaled = locally_scaled(7, i, j, sim, config.neighbours, config.density_floor)
+        return scaled[:len(event)]
+
+    alone, beside_a_related_matter = scaled_within_event(0.0), scaled_within_event(0.15)
+    assert np.allclose(alone, beside_a_related_matter)
+
+
+def test_two_otherwise_isolated_articles_need_a_tenth_of_the_evidence_to_be_one_event():
+    # With few neighbours, two articles that are each other's only neighbours scale each other up to
+    # the full score: the floor keeps the evidence they need absolute (0.1 of the combined score)
+    import numpy as np
+
+    from digest.config import GroupingConfig
+    from digest.stories.linkage import average_link, locally_scaled
+
+    config = GroupingConfig()
+
+    def one_event(evidence: float) -> bool:
+        i, j, sim = np.array([0]), np.array([1]), np.array([evidence], dtype=np.float32)
+        scaled = locally_scaled(2, i, j, sim, config.neighbours, config.density_floor)
+        return len(set(average_link(2, i, j, scaled, config.threshold))) == 1
+
+    assert not one_event(0.09)
+    assert one_event(0.11)
+
+
+def storylines_holding(raws, among=()):
+    """The storylines (as lists of article ids) that hold any of `raws`, grouped with `among` beside them."""
+    found = grouped(restore(list(among) + list(raws)))
+    members = {s.id: [a.id for a in s.articles] for s in found.events}
+    ids = {raw.id for raw in raws}
+    lines = [sorted(a for event in line.events for a in members[event]) for line in found.storylines]
+    return sorted(line for line in lines if ids & set(line))
+
+
+def test_five_unrelated_stories_of_one_country_are_five_storylines_too():
+    # A shared country is weak evidence among the words as among the names, and events with no
+    # actor in common are no matter followed over time: alone, and beside a hundred other articles
+    five = [[a.id] for a in sorted(SAME_COUNTRY_SAME_DAY, key=lambda a: a.id)]
+    assert storylines_holding(SAME_COUNTRY_SAME_DAY) == five
+    assert storylines_holding(SAME_COUNTRY_SAME_DAY, among=read_corpus(ROOT / "content").articles) == five
+    assert len(grouped(restore(GERMAN + ENGLISH)).storylines) == 4
+
+
+BRIDGE = [
+    # a matter followed over two years: the collapse, the inquiry's finding, the reopening
+    article("bridge-collapse", "wire", "2022-03-14", "Velmora bridge collapses into the Tarn, killing three",
+            "A section of the Pont Aubrac in Velmora collapsed into the river Tarn on Monday morning, killing three "
+            "drivers and injuring eleven. Mayor Hélène Castagnet ordered every bridge in the town closed. Engineers "
+            "said the 1962 concrete span had been due for repairs since 2017."),
+    article("bridge-inquiry", "daily", "2023-05-02", "Inquiry blames corrosion for Velmora bridge collapse",
+            "Corroded steel cables caused last year's collapse of the Pont Aubrac in Velmora, a government inquiry "
+            "found on Tuesday. The report said inspectors had flagged the rust in 2017 but repairs were never funded. "
+            "Hélène Castagnet, the mayor, called for the regional transport chief to resign."),
+    article("bridge-reopens", "wire", "2024-06-20", "Pont Aubrac open to traffic again",
+            "Cars and cyclists crossed the Pont Aubrac on Thursday morning as the town celebrated with a brass band and "
+            "fireworks over the water. The new deck rests on four steel arches and carries a cycle lane. Shops on the "
+            "north bank said trade had fallen by half while the crossing was shut."),
+]
+
+
+def test_a_matter_followed_over_years_stays_one_storyline():
+    assert storylines_holding(BRIDGE, among=read_corpus(ROOT / "content").articles) == [
+        ["bridge-collapse", "bridge-inquiry", "bridge-reopens"]]
+
+
+TWO_TOWNS = [
+    # two towns' floods fifteen months apart: alike in words, and both quote a "Mayor"
+    article("flood-riverton", "gazette", "2020-05-01", "Flood forces hundreds from their homes in Riverton",
+            "Floodwater covered the valley town of Riverton on Friday, forcing 1,200 residents from their homes, Mayor "
+            "Jane Doe said. Residents reported the water rising around 300 homes within an hour. Emergency crews opened "
+            "two shelters in school gyms."),
+    article("storm-port-alder", "wire", "2021-07-31", "Storm floods homes along the coast near Port Alder",
+            "A storm made landfall near Port Alder on Saturday, flooding homes and cutting power to 40,000 residents, "
+            "Mayor Helen Okafor said. Water rose around hundreds of homes on the seafront. Emergency crews opened the "
+            "town's two shelters."),
+]
+
+
+def test_a_title_in_common_is_no_actor_in_common():
+    assert storylines_holding(TWO_TOWNS) == [["flood-riverton"], ["storm-port-alder"]]

@@ -1,23 +1,15 @@
 """One article's metadata: its date, address and outlet, checked and inferred."""
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
 from ..models import RawArticle
+from ..text import date_line
 from .context import ReadContext
 from .frontmatter import http_url, optional_text
 from .sources import resolve_source
-
-
-DATE_LINE_RE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
-    r"(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*$",
-    re.IGNORECASE,
-)
 
 
 def make_article(article_id, display, meta, body, reader: ReadContext, body_line, path, line_of=None) -> RawArticle | None:
@@ -86,12 +78,8 @@ def _naive_utc(value: datetime) -> datetime:
 def date_from_first_line(body: str) -> tuple[datetime | None, str]:
     """Archives such as Wikinews put the date alone on the first line: take it, honestly, from there."""
     first, _, rest = body.partition("\n")
-    match = DATE_LINE_RE.match(first.strip())
-    if not match:
-        return None, body
-    try:
-        parsed = datetime.strptime(f"{match['month']} {match['day']} {match['year']}", "%B %d %Y")
-    except ValueError:
+    parsed = date_line(first)
+    if parsed is None:
         return None, body
     return parsed, rest.strip("\n")
 

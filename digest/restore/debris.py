@@ -15,13 +15,11 @@ import re
 from collections import Counter
 from datetime import datetime
 
-from ..text import FUNCTION_WORDS, MONTH_NAMES
+from ..text import FUNCTION_WORDS, MONTH_NAMES, date_line
 
 _MONTHS = "|".join(MONTH_NAMES)
 _DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
 _GLUED_DATE_RE = re.compile(rf"^({_DATE})(?=[A-Z\"“])", re.MULTILINE)
-_DATE_LINE_RE = re.compile(rf"^\s*{_DATE}\s*$")
-_DATE_PARTS_RE = re.compile(rf"(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
 _FULL_DATE_END_RE = re.compile(rf"\bon\s+(?:{_MONTHS})\s+\d{{1,2}},?\s+(?P<year>\d{{4}})\.?$")
 
 
@@ -76,7 +74,7 @@ def paragraph_debris(paragraph: str) -> str | None:
     words = line.split()
     if _WIRE_MARKER_RE.search(line):
         return "wire marker"
-    if _DATE_LINE_RE.match(line):
+    if date_line(line):
         return "date"
     if len(words) <= 12 and _BYLINE_RE.match(line) and not line.endswith((".", "!", "?")):
         return "byline"
@@ -216,7 +214,7 @@ def readable_paragraphs(split: list[list[str]], published: datetime | None = Non
         paragraph = " ".join(sentences)
         kind = paragraph_debris(paragraph)
         if kind == "date" and number < 3 and found_date is None:
-            found_date = _parse_date(paragraph)
+            found_date = date_line(paragraph)
         if kind is None and number < len(split) and is_caption(sentences, published or found_date):
             kind = "caption"
             if not kept and not any(k.startswith("headline: ") for k in dropped) and _headline_like(paragraph):
@@ -241,13 +239,3 @@ def _headline_like(line: str) -> bool:
         return False
     words = [w for w in line.split() if len(w) > 3]
     return len(line.split()) >= 3 and bool(words) and sum(w[:1].isupper() for w in words) * 2 >= len(words)
-
-
-def _parse_date(line: str) -> datetime | None:
-    match = _DATE_PARTS_RE.search(line)
-    if not match:
-        return None
-    try:
-        return datetime(int(match["year"]), MONTH_NAMES.index(match["month"]) + 1, int(match["day"]))
-    except ValueError:
-        return None

@@ -63,6 +63,14 @@ CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday 
 june july august september october november december""".split())
 """Capitalised but no name: every article of a week says "Monday" (dates are read as dates)."""
 
+TITLE_WORDS = frozenset("""mr mrs ms dr prof sir lord lady mayor president vice minister prime premier chancellor
+governor gov senator sen rep representative congressman congresswoman councillor councilor king queen prince
+princess pope general gen col lt sgt capt admiral secretary chairman chairwoman chief judge justice sheriff
+ambassador commissioner inspector spokesman spokeswoman""".split())
+"""Titles: capitalised before a name, no actor alone ("Mayor Jane Doe", "Mayor Helen Okafor": two
+towns' mayors are not one actor). Kept among the names (they are evidence of the role), but a
+storyline's events must share an actor that is not a title."""
+
 BROAD_PLACE_WEIGHT = 0.3
 """A country, a continent, a US state or a city of a million people counts this much as evidence:
 five unrelated stories from one country share it (a footballer, a tax ruling, a festival)."""
@@ -226,10 +234,15 @@ def count_matrix(keys: list[tuple[str, ...]], packed_counts: list[bytes]) -> tup
 
 def tfidf(keys: list[tuple[str, ...]], packed_counts: list[bytes]) -> sparse.csr_matrix:
     """What TfidfVectorizer(sublinear_tf=True) would give, from counts made per article; rows L2-normalised."""
-    counts, _ = count_matrix(keys, packed_counts)
+    return tfidf_and_terms(keys, packed_counts)[0]
+
+
+def tfidf_and_terms(keys: list[tuple[str, ...]], packed_counts: list[bytes]) -> tuple[sparse.csr_matrix, list[str]]:
+    """tfidf() and the terms of its columns."""
+    counts, columns = count_matrix(keys, packed_counts)
     if counts.shape[1] == 0:
-        return counts
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)
+        return counts, columns
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32), columns
 
 
 @dataclass(frozen=True)
@@ -246,6 +259,8 @@ class Features:
     names: sparse.csr_matrix | None = None
     numbers: sparse.csr_matrix | None = None
     languages: np.ndarray | None = None  # a small integer per language; equal means same language
+    broad_words: np.ndarray | None = None  # columns of `text` that are broad places ("croatia", "french")
+    title_names: np.ndarray | None = None  # columns of `names` that are titles ("mayor", "president")
 
 
 def features(articles: list[Article], runtime: Runtime) -> Features:
@@ -254,16 +269,24 @@ def features(articles: list[Article], runtime: Runtime) -> Features:
     keys = [runtime.key("features", a.fingerprint or (a.title, a.text, a.lang)) for a in articles]
     with runtime.stage("reading for grouping", len(articles), "articles") as tick:
         per_article = runtime.cached_map("features", article_features, articles, keys, tick)
-    text = tfidf([f.terms for f in per_article], [f.term_counts for f in per_article])
+    text, terms = tfidf_and_terms([f.terms for f in per_article], [f.term_counts for f in per_article])
     lead = tfidf([f.lead_terms for f in per_article], [f.lead_counts for f in per_article])
     counts, vocabulary = count_matrix([f.markers for f in per_article], [f.marker_counts for f in per_article])
     markers = _weighted_markers(counts, len(articles), vocabulary)
     is_name = np.array([marker.startswith("n:") for marker in vocabulary], dtype=bool)
+    names_vocabulary = [marker[2:] for marker in vocabulary if marker.startswith("n:")]
+    title_names = np.array([k for k, name in enumerate(names_vocabulary) if name in TITLE_WORDS], dtype=np.int64)
     days = np.array([a.day.toordinal() if a.day else np.nan for a in articles], dtype=float)
     codes: dict[str, int] = {}
     languages = np.array([codes.setdefault(language(a.lang) or "en", len(codes)) for a in articles], dtype=np.int32)
     return Features(text, unit_rows(markers), days, tuple(np.flatnonzero(is_name).tolist()), lead,
-                    unit_rows(markers[:, is_name]), unit_rows(markers[:, ~is_name]), languages)
+                    unit_rows(markers[:, is_name]), unit_rows(markers[:, ~is_name]), languages, broad_words(terms), title_names)
+
+
+def broad_words(terms: list[str]) -> np.ndarray:
+    """Indices of the words that name a broad place (broad_places(), one-word names only)."""
+    broad = broad_places()
+    return np.array([k for k, term in enumerate(terms) if "n:" + term in broad], dtype=np.int64)
 
 
 def unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:

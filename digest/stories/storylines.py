@@ -1,11 +1,13 @@
 """Events -> storylines: the events of one matter, followed over weeks (or years).
 
 Each event is read as the centroid of its articles' words and of their names. Two events are
-one matter when both agree: their words count half after storyline_text_days apart (a topic's
-vocabulary drifts), their names only after storyline_name_days (a matter keeps its actors:
-"Abu Ghraib", "Graner", "Flight 447"). Scores are locally scaled among each event's nearest
-events and cut by average-link clustering at one threshold, as events are from articles.
-Every event belongs to exactly one storyline; a storyline of one event is fine.
+one matter when both agree: their words count half after storyline_text_days apart, their names
+after storyline_name_days (a matter keeps its words and actors for years: "Abu Ghraib", "Graner",
+"Flight 447"), and they must share a name: events with no actor in common are not one matter,
+however alike their words ("visitors", "police", "ceremony"). A shared country or big city is
+weak evidence among the words as among the names. Scores are locally scaled among each event's
+nearest events and cut by average-link clustering at one threshold, as events are from
+articles. Every event belongs to exactly one storyline; a storyline of one event is fine.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from scipy import sparse
 from ..config import GroupingConfig
 from ..models import Story, Storyline
 from ..text import slugify
-from .evidence import unit_rows
+from .evidence import BROAD_PLACE_WEIGHT, unit_rows
 from .linkage import CandidateSearch, average_link, locally_scaled, nearest_by_words, rowwise_dot, shared_rare_markers, unique
 
 if TYPE_CHECKING:
@@ -35,12 +37,13 @@ def link_storylines(events: list[Story], clustering: Clustering, config: Groupin
         return []
     if len(events) == 1 or clustering.found is None:  # one article: one event, one storyline
         return _records(events, [[position] for position in range(len(events))])
-    text, names = _centroids(events, clustering)
+    text, names, actors = _centroids(events, clustering)
     first, last = _spans(events)
     i, j = _candidate_event_pairs(text, names, first, last, config, runtime)
     gap = _gap(first, last, i, j)
     sim = (config.storyline_text_weight * rowwise_dot(text, i, j) * _half_life(gap, config.storyline_text_days)
            + (1 - config.storyline_text_weight) * rowwise_dot(names, i, j) * _half_life(gap, config.storyline_name_days))
+    sim = np.where(rowwise_dot(actors, i, j) > 0, sim, 0.0).astype(np.float32)  # one matter has an actor in common
     scaled = locally_scaled(len(events), i, j, sim, config.storyline_neighbours, config.storyline_density_floor)
     keep = scaled >= config.min_link
     labels = average_link(len(events), i[keep], j[keep], scaled[keep], config.storyline_threshold)
@@ -50,8 +53,11 @@ def link_storylines(events: list[Story], clustering: Clustering, config: Groupin
     return _records(events, list(members.values()))
 
 
-def _centroids(events: list[Story], clustering) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Each event's words and names: the sum of its articles' rows, L2-normalised."""
+def _centroids(events: list[Story], clustering) -> tuple[sparse.csr_matrix, sparse.csr_matrix, sparse.csr_matrix]:
+    """Each event's words, names and actors (its names but titles): the sum of its articles'
+    rows, L2-normalised, the words that name a broad place (a country, a big city) weighing
+    BROAD_PLACE_WEIGHT as they do among the names: five unrelated stories of one country are five
+    matters."""
     row = {article.id: position for position, article in enumerate(clustering.articles)}
     rows, columns = [], []
     for number, story in enumerate(events):
@@ -61,7 +67,18 @@ def _centroids(events: list[Story], clustering) -> tuple[sparse.csr_matrix, spar
     membership = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (columns, rows)),
                                    shape=(len(events), len(clustering.articles)))
     found = clustering.found
-    return unit_rows(membership @ found.text), unit_rows(membership @ found.names)
+    text = membership @ found.text
+    if found.broad_words is not None and len(found.broad_words):
+        weights = np.ones(text.shape[1], dtype=np.float32)
+        weights[found.broad_words] = BROAD_PLACE_WEIGHT
+        text = text @ sparse.diags(weights)
+    names = membership @ found.names
+    actors = names
+    if found.title_names is not None and len(found.title_names):
+        keep = np.ones(names.shape[1], dtype=np.float32)
+        keep[found.title_names] = 0.0
+        actors = names @ sparse.diags(keep)
+    return unit_rows(text), unit_rows(names), unit_rows(actors)
 
 
 def _spans(events: list[Story]) -> tuple[np.ndarray, np.ndarray]:
