@@ -180,9 +180,11 @@ def _is_cut_sentence(sentence: str) -> bool:
     return bool(re.search(r"[\w,]\s?(?:\.\.\.|…)$", sentence.strip()))
 
 
-def debris_kinds(split: list[list[str]], published: datetime | None = None) -> tuple[list[list[str]], Counter, datetime | None]:
-    """Every sentence's debris kind ("" for the article's text), paragraph by paragraph, with the
-    counts and date of readable_paragraphs: the whole text stays (grouping reads it all)."""
+def debris_kinds(split: list[list[str]], published: datetime | None = None
+                 ) -> tuple[list[list[str]], list[list[str]], Counter, datetime | None]:
+    """Every sentence's debris kind ("" for the article's text), paragraph by paragraph, then
+    what readable_paragraphs returns (the paragraphs kept, the counts dropped, the date found):
+    the whole text stays (grouping reads it all)."""
     kept, dropped, found_date = readable_paragraphs(split, published)
     kept_texts = Counter(s for paragraph in kept for s in paragraph)
     kinds = []
@@ -196,7 +198,7 @@ def debris_kinds(split: list[list[str]], published: datetime | None = None) -> t
             else:
                 row.append("debris")
         kinds.append(row)
-    return kinds, dropped, found_date
+    return kinds, kept, dropped, found_date
 
 
 def readable_paragraphs(split: list[list[str]], published: datetime | None = None) -> tuple[list[list[str]], Counter, datetime | None]:

@@ -19,7 +19,7 @@ from ..models import Article, RawArticle, Sentence, Sentences
 from ..text import paragraphs, split_dateline, split_sentences, split_text
 from .casing import CasingModel, casing_counts
 from .clean import clean, looks_lowercased
-from .debris import debris_kinds, readable_paragraphs
+from .debris import debris_kinds
 from .debris import without_list_marker as _without_marker
 from .language import detect_language
 from .truecase import _title_lowercased, restore_title, truecase
@@ -202,8 +202,7 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
     split = split if split is not None else split_text(text)
-    readable, dropped, found_date = readable_paragraphs(split, raw.published)
-    kinds, _, _ = debris_kinds(split, raw.published)
+    kinds, readable, dropped, found_date = debris_kinds(split, raw.published)
     headline_line = next((kind.removeprefix("headline: ") for kind in dropped if kind.startswith("headline: ")), None)
     dropped = Counter({("headline" if kind.startswith("headline: ") else kind): n for kind, n in dropped.items()})
     if dropped:

@@ -148,8 +148,13 @@ def article_markers(article: Article) -> Counter:
         run_end = -1
         for match in CAPITALISED_RE.finditer(text):
             token = match.group(0)
+            if not token[0].isupper():  # most words: they only end a run of names
+                if run:
+                    _add_run(markers, run)
+                    run = []
+                continue
             lowered = token.lower().strip("'’")
-            name_like = token[0].isupper() and lowered not in ignore and lowered not in CALENDAR_WORDS and len(lowered) >= 2
+            name_like = lowered not in ignore and lowered not in CALENDAR_WORDS and len(lowered) >= 2
             if name_like and run and not text[run_end:match.start()].strip():
                 run.append(lowered)
             else:

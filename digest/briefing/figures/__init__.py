@@ -9,6 +9,8 @@ for all of them at once, starting near their anchors.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...models import Figure
 from .display import display_value, figure_key, head_noun
 from .extract import FigureExtractor
@@ -23,4 +25,11 @@ _DEFAULT = FigureExtractor(build_default_patterns())
 
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in one sentence, left to right, read by digest's default patterns."""
-    return _DEFAULT(sentence)
+    return list(_figures_of(sentence))
+
+
+@lru_cache(maxsize=16_384)
+def _figures_of(sentence: str) -> tuple[Figure, ...]:
+    # A briefing reads its sentences' figures for its key figures, its comparison and its
+    # citations, and a storyline again for its ledger: each sentence is read once (Figures are frozen).
+    return tuple(_DEFAULT(sentence))
