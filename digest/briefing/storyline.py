@@ -33,8 +33,7 @@ def brief_storyline(storyline: Storyline, events: list[Outline], limits: Limits 
     """The storyline's briefing; `events` are its events' outlines, oldest first."""
     names = {s.key: s.name for event in events for s in event.story.sources}
     articles = [a for event in events for a in event.story.articles]
-    newest = sorted(articles, key=lambda a: (a.day or date.min, a.id))[-limits.max_analysed_articles :]
-    summary = summarize(story_text(Story(storyline.id, storyline.slug, tuple(newest))), length=SUMMARY_SENTENCES)
+    summary = storyline_summary(storyline.id, storyline.slug, articles, limits)
     sources = {s.key: s for event in events for s in event.story.sources}
     return StorylineBriefing(
         storyline=storyline,
@@ -45,6 +44,14 @@ def brief_storyline(storyline: Storyline, events: list[Outline], limits: Limits 
         entities=tuple(_entities(events)),
         sources=tuple(sorted(sources.values(), key=lambda s: s.name.lower())),
     )
+
+
+def storyline_summary(storyline_id: str, slug: str, articles: list[Article], limits: Limits = Limits()) -> tuple:
+    """The storyline's cited summary: SUMMARY_SENTENCES sentences across its newest
+    `limits.max_analysed_articles` articles (all events together), in story order. Scored against
+    DUC 2003's topic references by `tools.evaluate`."""
+    newest = sorted(articles, key=lambda a: (a.day or date.min, a.id))[-limits.max_analysed_articles :]
+    return summarize(story_text(Story(storyline_id, slug, tuple(newest))), length=SUMMARY_SENTENCES)
 
 
 def _entry(event: Outline) -> TimelineEntry:
