@@ -31,14 +31,16 @@ if TYPE_CHECKING:
 LEAD_SENTENCES = 2
 """The lead is the headline and this many first sentences (news puts the development first)."""
 
-NUMBER_RE = re.compile(r"\b\d[\d,.]*\b")
+NUMBER_RE = re.compile(r"(?<!\w)\d[\d,.]*\b")
 CAPITALISED_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
     ("december", "dec")), start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-DATE_RE = re.compile(rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b)", re.IGNORECASE)
+# The lookahead lets the engine skip, at one character test, the many word starts that cannot
+# begin a date (without it, every word start tries all 23 month names: a third of article_markers)
+DATE_RE = re.compile(rf"\b(?=[0-9adfjmnos])(?:({_MONTH})\.?\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b)", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 JUSTEXT_LANGUAGES = {
