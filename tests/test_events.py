@@ -252,3 +252,24 @@ TWO_TOWNS = [
 
 def test_a_title_in_common_is_no_actor_in_common():
     assert storylines_holding(TWO_TOWNS) == [["flood-riverton"], ["storm-port-alder"]]
+
+
+def test_a_storyline_summary_hears_from_every_event_not_only_the_newest():
+    """A matter followed over many events: its summary reads articles across all of them (the
+    newest of each event first), at most SUMMARY_ARTICLES, in date order."""
+    from datetime import timedelta
+
+    from digest.briefing.storyline import SUMMARY_ARTICLES, articles_across
+    from digest.models import Article, Sentences
+
+    start = datetime(2024, 1, 1)
+    events = [tuple(Article(id=f"e{e:02d}-a{a:02d}", path="x.md", source=Source("wire", "Wire"), sentences=Sentences(),
+                            published=start + timedelta(days=3 * e, hours=a)) for a in range(12))
+              for e in range(30)]
+    chosen = articles_across(events, SUMMARY_ARTICLES)
+    assert len(chosen) == SUMMARY_ARTICLES
+    assert {a.id[:3] for a in chosen} == {f"e{e:02d}" for e in range(30)}  # every event is heard
+    assert "e29-a11" in {a.id for a in chosen} and "e29-a10" in {a.id for a in chosen}  # newest events give a second
+    assert [a.published for a in chosen] == sorted(a.published for a in chosen)
+    small = [events[0][:3], events[1][:2]]
+    assert [a.id for a in articles_across(small, SUMMARY_ARTICLES)] == ["e00-a00", "e00-a01", "e00-a02", "e01-a00", "e01-a01"]

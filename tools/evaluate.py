@@ -126,7 +126,7 @@ def our_storyline_summary(docs: list[dict], words: int) -> str:
     """The storyline page's summary of the topic taken as one storyline (issue 19: DUC's topics
     are storylines), cut to the task's length in words like every other system."""
     from digest.briefing.storyline import storyline_summary
-    summary = storyline_summary("topic", "topic", restored(docs))
+    summary = storyline_summary("topic", "topic", [tuple(restored(docs))])
     return _truncate(" ".join(s.text for s in summary), words)
 
 
