@@ -44,3 +44,26 @@ def test_the_quality_gate_fails_on_a_drop_and_never_lowers_a_floor_unasked():
     lowered, refused = gate.pin(run(9.0, 0.95), floors)
     assert lowered["summaries | DUC | R-2"] == 10.3 and lowered["stories | ECB | F1"] == 0.945 and len(refused) == 1
     assert gate.pin(run(9.0, 0.95), floors, allow_regression=True)[0]["summaries | DUC | R-2"] == 8.8
+
+
+def test_story_errors_name_each_split_or_merged_gold_cluster_and_what_it_is_mixed_with():
+    from tools.eval_stories import gold_errors
+
+    gold = {"a": "budget", "b": "budget", "c": "vote", "d": "vote", "e": "quake", "f": "quake"}
+    ours = {"a": 1, "b": 1, "c": 1, "d": 1, "e": 2, "f": 3}  # budget and vote merged, the quake split
+    errors = {e["gold"]: e for e in gold_errors(ours, gold)}
+    assert set(errors) == {"budget", "vote", "quake"}
+    assert (errors["budget"]["B3 P"], errors["budget"]["B3 R"]) == (0.5, 1.0)
+    assert errors["budget"]["ours"] == [{"cluster": "1", "of this gold": 2, "gold beside": {"vote": 2}}]
+    assert (errors["quake"]["B3 P"], errors["quake"]["B3 R"]) == (1.0, 0.5)
+    assert [o["gold beside"] for o in errors["quake"]["ours"]] == [{}, {}]
+    assert gold_errors({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}) == []
+
+
+def test_documents_a_topic_set_lists_under_two_topics_are_counted(tmp_path):
+    import json
+    from tools.eval_stories import listed_twice
+
+    topics = [{"id": "t1", "docs": [{"id": "d1"}, {"id": "d2"}]}, {"id": "t2", "docs": [{"id": "d2"}, {"id": "d3"}]}]
+    (tmp_path / "topics.jsonl").write_text("".join(json.dumps(t) + "\n" for t in topics), encoding="utf-8")
+    assert listed_twice(tmp_path, "topics.jsonl") == 1

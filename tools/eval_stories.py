@@ -1,6 +1,6 @@
 """Events and storylines scored on the public evaluation sets in ../shared/eval/ (issue 19).
 
-    python -m tools.eval_stories [--eval-dir DIR] [--out FILE]
+    python -m tools.eval_stories [--eval-dir DIR] [--out FILE] [--errors]
 
 Event level (one development, one briefing): AllSides roundups (dev period; gold = roundup)
 and ECB+ train+dev (gold = the event of each topic's two). Storyline level (a matter over
@@ -10,7 +10,9 @@ read through the real restore stage and grouped by digest's grouping with one co
 cluster (ECB+: every other topic, so that a topic's two events stay together), to show that a
 setting is not fitted to one half. Beside ours, the same-run baseline: TF-IDF average-link at
 its oracle threshold (the best on that very corpus). Scores are B-cubed (Bagga & Baldwin 1998)
-and pairwise precision, recall and F1 over documents.
+and pairwise precision, recall and F1 over documents. With --errors, each gold cluster we split or
+merge is listed with its B-cubed precision and recall and the clusters it shares ours with, so that
+the errors can be read and grouped into kinds.
 """
 from __future__ import annotations
 
@@ -50,6 +52,34 @@ def scores(predicted: dict[str, object], gold: dict[str, object]) -> dict[str, f
     pp, pr, pf = pairwise(predicted, gold)
     return {"B3 P": p, "B3 R": r, "B3 F1": f, "pair P": pp, "pair R": pr, "pair F1": pf,
             "clusters": len(set(predicted.values())), "gold clusters": len(set(gold.values()))}
+
+
+def gold_errors(predicted: dict[str, object], gold: dict[str, object]) -> list[dict]:
+    """Each gold cluster that is split or merged, worst first: {"gold", "documents", "B3 P", "B3 R"
+    (means over its documents), "ours": [{"cluster", "of this gold", "gold beside"}]}, where
+    "gold beside" counts the documents of other gold clusters in that cluster of ours."""
+    by_pred: dict[object, list[str]] = {}
+    by_gold: dict[object, list[str]] = {}
+    for item, label in predicted.items():
+        by_pred.setdefault(label, []).append(item)
+        by_gold.setdefault(gold[item], []).append(item)
+    errors = []
+    for label, items in by_gold.items():
+        mine = Counter(predicted[item] for item in items)
+        precision = sum(mine[predicted[item]] / len(by_pred[predicted[item]]) for item in items) / len(items)
+        recall = sum(mine[predicted[item]] / len(items) for item in items) / len(items)
+        if precision < 1 or recall < 1:
+            ours = [{"cluster": str(cluster), "of this gold": count,
+                     "gold beside": dict(Counter(str(gold[item]) for item in by_pred[cluster] if gold[item] != label))}
+                    for cluster, count in mine.most_common()]
+            errors.append({"gold": str(label), "documents": len(items), "B3 P": precision, "B3 R": recall, "ours": ours})
+    return sorted(errors, key=lambda e: (min(e["B3 P"], e["B3 R"]), e["gold"]))
+
+
+def listed_twice(eval_dir: Path, filename: str) -> int:
+    """Documents a topic set lists under more than one topic (scored under the last one listed)."""
+    topics_of = Counter(str(doc["id"]) for cluster in read_jsonl(eval_dir / filename) for doc in cluster["docs"])
+    return sum(1 for count in topics_of.values() if count > 1)
 
 
 # ---------------------------------------------------------------- the sets
@@ -147,10 +177,11 @@ def tfidf_average_link(docs: list[dict], gold: dict[str, str]) -> dict:
     return best
 
 
-def evaluate(eval_dir: Path = DEFAULT_EVAL_DIR, config: GroupingConfig = GroupingConfig()) -> dict:
+def evaluate(eval_dir: Path = DEFAULT_EVAL_DIR, config: GroupingConfig = GroupingConfig(), errors: bool = False) -> dict:
     """{"config": the GroupingConfig, "sets": {name: {"level", "target", "parts": {"all" | "half 1" |
     "half 2": {"ours": scores at the set's level, "ours, other level": scores, "baseline": scores,
-    "seconds"}}}}}. Raises FileNotFoundError when no set is found."""
+    "seconds"}}}}}; with `errors`, each part also holds "errors" (gold_errors at the set's level).
+    Raises FileNotFoundError when no set is found."""
     found = sets(Path(eval_dir))
     if not found:
         raise FileNotFoundError(f"no evaluation sets in {eval_dir}")
@@ -164,6 +195,8 @@ def evaluate(eval_dir: Path = DEFAULT_EVAL_DIR, config: GroupingConfig = Groupin
             mine, other = (event_of, line_of) if level == "event" else (line_of, event_of)
             parts[part] = {"ours": scores(mine, part_gold), "ours, other level": scores(other, part_gold),
                            "baseline": tfidf_average_link(part_docs, part_gold), "seconds": time.perf_counter() - started}
+            if errors:
+                parts[part]["errors"] = gold_errors(mine, part_gold)
         results["sets"][name] = {"level": level, "target": TARGETS[name], "documents": len(docs), "parts": parts}
     return results
 
@@ -181,17 +214,36 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def error_table(results: dict, eval_dir: Path) -> str:
+    """The gold clusters each part splits or merges (gold_errors), one line each."""
+    lines = []
+    twice = {"DUC 2003 pool": "duc2003_task2/duc2003_task2.jsonl", "MultiLing 2011": "multiling2011_en/multiling2011_en.jsonl"}
+    for name, found in results["sets"].items():
+        if name in twice and (count := listed_twice(eval_dir, twice[name])):
+            lines.append(f"{name}: {count} documents are listed under two gold clusters (scored under the last)")
+        for part, row in found["parts"].items():
+            for error in row.get("errors", []):
+                ours = "; ".join(f"{o['of this gold']} in {o['cluster']}" + (f" with {o['gold beside']}" if o["gold beside"] else "")
+                                 for o in error["ours"])
+                lines.append(f"{name} {part}: gold {error['gold']} ({error['documents']} docs) "
+                             f"P {error['B3 P']:.2f} R {error['B3 R']:.2f}: {ours}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     parser.add_argument("--out", type=Path, default=ROOT / "eval-results" / "stories.json")
+    parser.add_argument("--errors", action="store_true", help="list the gold clusters each part splits or merges")
     args = parser.parse_args(argv)
     try:
-        results = evaluate(args.eval_dir)
+        results = evaluate(args.eval_dir, errors=args.errors)
     except FileNotFoundError as exc:
         print(f"eval_stories: {exc}: the public evaluation sets live in ../shared/eval/ beside the project", file=sys.stderr)
         return 2
     print(table(results))
+    if args.errors:
+        print("\n" + error_table(results, args.eval_dir))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out}")
