@@ -57,6 +57,19 @@ def test_a_different_number_or_a_negation_is_not_the_same_fact():
                 assert ("not" in sentence.text) == ("not" in citation.sentence)
 
 
+def test_a_retracted_or_denied_report_does_not_support_the_report():
+    from digest.briefing.support import same_polarity
+
+    assert not same_polarity("The Daily Post was first to report that the minister was warned by police.",
+                             "The Daily Post retracted its report that the minister had been warned by police.")
+    assert not same_polarity("The paper reported that the minister accepted bribes.",
+                             "The minister denied allegations that he accepted bribes.")
+    assert same_polarity("Three papers retracted the report on Saturday.", "The report was retracted by three papers.")
+    # denying someone a right is no denial of a report
+    assert same_polarity("The court ruled against the school board.",
+                         "The court ruled against the school board that denied him the right to use the library.")
+
+
 # ---------------------------------------------------------------- sentences that stand alone
 
 def test_sentences_that_cannot_stand_alone_are_recognised():

@@ -181,10 +181,22 @@ _NEGATION_RE = re.compile(r"\b(?:not|no)\b(?! (?:more|fewer|less|longer) than)|\
                           r"without|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
+_DENIAL_RE = re.compile(r"\b(?:retract\w*|incorrect(?:ly)?|falsely|untrue|refut\w*|debunk\w*|denials?|"
+                        r"den(?:y|ies|ied|ying)\s+(?:that|the\s+)?(?:reports?|claims?|allegations?|accusations?|any|wrongdoing|that))\b",
+                        re.IGNORECASE)
+"""Words that say a report or claim is wrong: a sentence saying a report was retracted or denied
+does not state what the report said ('denied him the right' denies no report)."""
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION_RE.search(text) or _DENIAL_RE.search(text))
+
+
 def same_polarity(claim: str, candidate: str) -> bool:
     """Both negated or neither: '"Facebook isn't killing people," Biden said' is not supported by
-    '"They're killing people," Biden said'."""
-    return bool(_NEGATION_RE.search(claim)) == bool(_NEGATION_RE.search(candidate))
+    '"They're killing people," Biden said', nor 'The Post reported that he was warned' by 'The
+    Post retracted its report that he was warned'."""
+    return _negated(claim) == _negated(candidate)
 
 
 def support(text: StoryText, i: int, j: int) -> float:
