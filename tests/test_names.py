@@ -103,6 +103,15 @@ def test_a_surname_is_not_a_place():
     assert tagged.get("George W. Bush") == "person" and "Bush" not in tagged
 
 
+def test_a_name_the_story_shortens_to_a_surname_or_first_name_is_a_persons():
+    # No title, role or say-verb: only the story's habit of naming a person in full, then briefly
+    tagged = kinds("Tavita Oyelaran opened the new clinic in the valley.", "Oyelaran had planned it for years.",
+                   "Ingrid Moss built its roof.", "Later Ingrid painted the walls.",
+                   "The Ferro Grammar course starts in May.", "Grammar lessons follow it.")
+    assert tagged.get("Tavita Oyelaran") == "person" and tagged.get("Ingrid Moss") == "person"
+    assert tagged.get("Ferro Grammar") != "person"  # a common word alone is no surname
+
+
 def test_a_place_with_a_persons_first_word_is_still_a_place():
     tagged = kinds("Prisoners at Abu Ghraib prison were abused.", "The Abu Ghraib prison is near Baghdad.")
     assert tagged["Abu Ghraib"] == "place"

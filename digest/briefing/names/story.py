@@ -19,7 +19,10 @@ from difflib import SequenceMatcher
 
 from ...models import Article, Entity
 from .kinds import ORGANISATION, PERSON, PLACE, Context, Evidence, classify, context_evidence, is_acronym
-from .lexicon import HONORIFICS, KNOWN_ALIASES, ORG_HEADS, alias_key, gazetteer, region
+from .lexicon import (
+    HONORIFICS, KNOWN_ALIASES, NEUTRAL_HEADS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, alias_key, common_word, gazetteer,
+    is_demonym, is_given_name, region,
+)
 from .mentions import name_mentions
 
 TAGGED_KINDS = (PERSON, ORGANISATION, PLACE)
@@ -66,6 +69,8 @@ def story_names(articles) -> StoryNames:
     groups.join_acronyms()
     for form in forms.values():
         form.read = context_evidence(form.contexts)
+    _add_short_reference_evidence(forms)
+    for form in forms.values():
         form.kind = classify(form.name, form.contexts, form.read)
     groups.join_people()
     groups.join_institutions()
@@ -109,6 +114,49 @@ def _add_nested_places(forms: dict[str, _Form]) -> None:
         offset = len(name) - len(place)
         nested = forms.setdefault(place, _Form(place))
         nested.contexts.extend(Context(c.sentence, c.start + offset, c.end) for c in forms[name].contexts)
+
+
+SHORT_REFERENCE = 2.0
+"""Person points for a full name the story then shortens to the surname or first name alone:
+as much as a title before it."""
+_HEADS = ORG_HEADS | PLACE_HEADS | NEUTRAL_HEADS | OTHER_HEADS
+
+
+def _add_short_reference_evidence(forms: dict[str, _Form]) -> None:
+    """A person is named in full once and then by surname ("Talal Selo" ... "Selo said"), or by first
+    name ("Britney Spears" ... "Britney"); an organisation or place is shortened to its head word
+    ("the Bank", "the Park") or not at all. So a two- or three-word name whose last word (or given
+    name) the story also uses alone, and not after "the", gains a person's points."""
+    for name, form in forms.items():
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(map(_name_word, words)) or is_demonym(words[0]):
+            continue
+        given = is_given_name(words[0])
+        # A surname that is a common word ("Bush", "Gross") only after a given name: "Case Grammar"
+        # ... "Grammar" is a subject's short name, not a person's
+        surname = _used_alone(words[-1], forms) and (given or not common_word(words[-1].lower()))
+        if surname or (given and _used_alone(words[0], forms)):
+            form.read.person += SHORT_REFERENCE
+
+
+def _name_word(word: str) -> bool:
+    """'Talal', 'W.', 'O.J.', "O'Neill": a word of a person's name (not 'I-44', not a lone letter,
+    not 'Jane.' with a sentence's full stop)."""
+    if not word[:1].isupper() or any(c.isdigit() for c in word):
+        return False
+    if word.endswith("."):
+        return len(word) == 2 or "." in word[:-1]
+    return len(word) > 2 or (len(word) == 2 and word[1].isalpha())
+
+
+def _used_alone(word: str, forms: dict[str, _Form]) -> bool:
+    """The story uses `word` as a name of its own, not as the head of an institution or place
+    ("the Army"), a place of the gazetteer or a people ("Iraqi")."""
+    alone = forms.get(word)
+    if alone is None or not alone.read or alone.read.after_the * 2 >= alone.read.uses:
+        return False
+    lower = word.lower()
+    return not (lower in _HEADS or lower in gazetteer() or is_demonym(word) or lower in HONORIFICS)
 
 
 class _Groups:
