@@ -112,6 +112,15 @@ def test_a_name_the_story_shortens_to_a_surname_or_first_name_is_a_persons():
     assert tagged.get("Ferro Grammar") != "person"  # a common word alone is no surname
 
 
+def test_a_place_after_a_comma_places_a_town_but_a_small_towns_name_may_be_a_surname():
+    tagged = kinds("Aid reached Tel Marduk, Syria, on Monday.", "Police searched homes in Ferrow Vale, Leeds.",
+                   "Against the Kestrel Herons, Morley scored twice.", "The Kestrel Herons lost the final.",
+                   "She studied at the Institute of Marine Studies, Bristol.")
+    assert tagged.get("Tel Marduk") == "place" and tagged.get("Ferrow Vale") == "place"
+    assert tagged.get("Kestrel Herons") != "place"
+    assert tagged.get("Institute of Marine Studies") != "place"  # an institution, where it is
+
+
 def test_a_place_with_a_persons_first_word_is_still_a_place():
     tagged = kinds("Prisoners at Abu Ghraib prison were abused.", "The Abu Ghraib prison is near Baghdad.")
     assert tagged["Abu Ghraib"] == "place"

@@ -203,8 +203,20 @@ def add_context(evidence: Evidence, context: Context) -> None:
         if len(before) >= 2 and before[-1] == "of" and (before[-2] in SETTLEMENT_WORDS or before[-2] in COMPASS):
             evidence.place += 2  # "city of Raqqa", "north of Raqqa"
     following = comma and _FOLLOWING_PLACE_RE.match(sentence, end)
-    if following and following.group(1).lower() in gazetteer():
-        evidence.place += 2  # "Ain Issa, Syria"
+    if following:
+        # "Ain Issa, Syria", "Beeston, Leeds": news places a town by its country, state or city
+        # (an institution too: "University of California, Berkeley" is no place). A small town's
+        # name after a comma says less: it is often a surname starting a new clause ("against
+        # the Astros, Holt hit ...")
+        after_comma = following.group(1).lower()
+        if not _institution(sentence[start:end]):
+            evidence.place += 2 if major_place(after_comma) else 1 if after_comma in gazetteer() else 0
+
+
+def _institution(name: str) -> bool:
+    """'University of California', 'Leeds Metropolitan University': an organisation's head word."""
+    words = name.lower().split()
+    return words[-1] in ORG_HEADS or (len(words) > 2 and words[1] == "of" and words[0] in ORG_FIRST)
 
 
 def context_evidence(contexts: list[Context]) -> Evidence:
