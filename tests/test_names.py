@@ -97,6 +97,13 @@ def test_events_and_works_are_not_people():
     assert tagged["Beijing"] == "place"
 
 
+def test_performing_in_a_town_is_no_work_but_starring_in_a_title_is():
+    tagged = kinds("The choir performed in Marlow last spring.", "Rosa Quint starred in Velvet Hours.",
+                   "Critics liked Velvet Hours.")
+    assert tagged.get("Marlow") == "place"
+    assert "Velvet Hours" not in tagged
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

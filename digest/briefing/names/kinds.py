@@ -191,8 +191,11 @@ def add_context(evidence: Evidence, context: Context) -> None:
             evidence.person -= 1
             evidence.place += 1  # "Abu Ghraib prison", "Raqqa province"
     if (sentence[start - 1 : start] in _QUOTES_BEFORE and after[:1] in _QUOTES_AFTER) or (
-            len(before) >= 2 and before[-1] == "in" and before[-2] in WORK_VERBS):
-        evidence.other += 2  # a title in quotation marks, "starred in Match Point": a work
+            len(before) >= 2 and before[-1] == "in" and before[-2] in WORK_VERBS
+            and sentence[start:end].lower() not in gazetteer()):
+        # a title in quotation marks, "starred in Match Point": a work ("performed in London" is
+        # a place's)
+        evidence.other += 2
     if before and not possessive:
         if before[-1] in PLACE_PREPOSITIONS:
             evidence.place += 1
