@@ -128,6 +128,13 @@ def test_a_place_after_a_comma_places_a_town_but_a_small_towns_name_may_be_a_sur
     assert tagged.get("Institute of Marine Studies") != "place"  # an institution, where it is
 
 
+def test_a_name_made_of_a_city_and_more_words_is_an_organisation():
+    tagged = kinds("Fans of the San Antonio Spurs cheered.", "The San Antonio Spurs lost in May.",
+                   "The Santa Fe Courier printed the result.")
+    assert tagged.get("San Antonio Spurs") == "organisation"
+    assert tagged.get("Santa Fe Courier") == "organisation"
+
+
 def test_a_place_with_a_persons_first_word_is_still_a_place():
     tagged = kinds("Prisoners at Abu Ghraib prison were abused.", "The Abu Ghraib prison is near Baghdad.")
     assert tagged["Abu Ghraib"] == "place"

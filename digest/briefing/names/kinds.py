@@ -131,14 +131,18 @@ def name_evidence(name: str) -> Evidence:
         evidence.organisation += 3
     if heads & NEUTRAL_HEADS and several:
         evidence.other += 1  # "Johnson Space Center": a centre, a building; no person
-    if (heads & PLACE_HEADS or first in PLACE_FIRST) and several:
-        evidence.place += 3
     lower = name.lower()
+    # "Houston Astros", "San Francisco Bulletin", "Tulsa Transit": a place and more words, no place's
+    # head ("Santo Domingo de Guzmán", a place's longer name, has a connector)
+    named_after_place = (several and not heads & PLACE_HEADS and lower not in gazetteer()
+                         and all(w[:1].isupper() for w in words) and _starts_with_place(lowered))
+    if several and (heads & PLACE_HEADS or (first in PLACE_FIRST and not named_after_place)):
+        evidence.place += 3
     if lower in gazetteer():
         # A big place whatever the sentence, unless its name is a given name too ("George")
         evidence.place += 3 if major_place(lower) and (several or region(lower) or not is_given_name(name)) else 1.5
-    elif several and not heads & PLACE_HEADS and _starts_with_place(lowered):
-        evidence.organisation += 2  # "Houston Astros", "San Francisco Bulletin", "Tulsa Transit"
+    elif named_after_place:
+        evidence.organisation += 2
     if is_acronym(name):
         evidence.organisation += 1.5
     if several and not (evidence.organisation or evidence.place or evidence.other):
@@ -156,8 +160,11 @@ def name_evidence(name: str) -> Evidence:
 
 
 def _starts_with_place(lowered: list[str]) -> bool:
-    """The name's first one or two words are a place of the gazetteer, and more words follow."""
-    return any(major_place(" ".join(lowered[:n])) for n in (1, 2) if n < len(lowered)) and not is_given_name(lowered[0].title())
+    """The name's first two words, or its first word when no given name ("George Bush"), are a
+    place of the gazetteer, and more words follow."""
+    if len(lowered) > 2 and major_place(" ".join(lowered[:2])):
+        return True  # "San Francisco Bulletin": "San" is a given name too, "San Francisco" a city
+    return major_place(lowered[0]) and not is_given_name(lowered[0].title())
 
 
 def add_context(evidence: Evidence, context: Context) -> None:
