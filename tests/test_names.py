@@ -190,6 +190,18 @@ def test_who_is_quoted_names_people_and_organisations_who_speak():
     assert quotes["Mostafa Bali"].startswith("Mostafa Bali, an SDF spokesman")
 
 
+def test_a_say_verb_inside_a_name_makes_nobody_a_speaker():
+    a = article("Medic Lena Ortiz, a sergeant in the United States Army, was sentenced to ninety days.",
+                "Ortiz was cleared of two other charges.")
+    assert quotes_by_article(a, story_names([a])) == []
+
+
+def test_a_speaker_with_a_long_appositive_is_the_person_not_the_organisation_in_it():
+    a = article("Nadia Brandt, a former crash investigator for the National Transport Safety Agency, said "
+                "the wing broke first.")
+    assert [speaker for speaker, _ in quotes_by_article(a, story_names([a]))] == ["Nadia Brandt"]
+
+
 def test_a_speaker_is_named_as_the_story_names_the_person():
     a = article("SDF spokesman Talal Selo spoke in Ain Issa.", "Mr Selo said the convoy had left.")
     assert quotes_by_article(a, story_names([a])) == [("Talal Selo", "Mr Selo said the convoy had left.")]
