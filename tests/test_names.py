@@ -135,6 +135,14 @@ def test_a_name_made_of_a_city_and_more_words_is_an_organisation():
     assert tagged.get("Santa Fe Courier") == "organisation"
 
 
+def test_a_one_word_name_is_a_person_when_sentences_call_it_he_or_she():
+    tagged = kinds("Okonjo grew up in a small village, where his father farmed.",
+                   "Okonjo moved to the city after he finished school.", "Okonjo said the work was hard.",
+                   "Vantelis said it would close the factory.", "Vantelis cut 200 jobs in May.")
+    assert tagged.get("Okonjo") == "person"
+    assert "Vantelis" not in tagged  # named alone, and 'it': no evidence of a person
+
+
 def test_a_place_with_a_persons_first_word_is_still_a_place():
     tagged = kinds("Prisoners at Abu Ghraib prison were abused.", "The Abu Ghraib prison is near Baghdad.")
     assert tagged["Abu Ghraib"] == "place"

@@ -27,6 +27,9 @@ MIN_EVIDENCE = 2.0
 """Points the winning kind needs; one clear sign (a title, a given name, a head word, the
 gazetteer) gives 2 or 3, a say-verb or a preposition of place 1."""
 MARGIN = 1.0
+SINGLE_PERSON = 3.0
+"""Person points a one-word name needs with no title: the subject of two sentences with 'he' or
+'she', and a say-verb."""
 """How far ahead of the next kind the winner must be."""
 
 _ROLE_WORDS = sorted(TITLE_HEADS | {"official", "member", "resident", "victim", "survivor", "father", "mother",
@@ -46,6 +49,7 @@ _ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6}")
 _QUOTES_BEFORE = ('"', "“", "‘", "'")
 _QUOTES_AFTER = ('"', "”", "’", "'")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
+_PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 
 
 class Context(NamedTuple):
@@ -90,6 +94,19 @@ def _says_near(sentence: str, start: int, end: int) -> bool:
         if verb_end <= start and not sentence[verb_end:start].strip():
             return True
     return False
+
+
+def _subject_with_personal_pronoun(sentence: str, start: int, end: int) -> bool:
+    """The name opens the sentence and a 'he', 'his', 'she' or 'her' follows in it: organisations
+    and places are 'it'. (Read only for a sentence's first word.)"""
+    return (not sentence[:start].strip(' \t"“‘(')) and _first_personal_pronoun(sentence) > end
+
+
+@lru_cache(maxsize=20_000)
+def _first_personal_pronoun(sentence: str) -> int:
+    """Where the sentence's first he / his / she / her is (-1: none)."""
+    found = _PERSONAL_PRONOUN_RE.search(sentence)
+    return found.start() if found else -1
 
 
 def ends_with_say_verb(text: str) -> bool:
@@ -182,6 +199,8 @@ def add_context(evidence: Evidence, context: Context) -> None:
         evidence.person += 2
     if _says_near(sentence, start, end):
         evidence.speaks += 1
+    if _subject_with_personal_pronoun(sentence, start, end):
+        evidence.person += 1  # "Galois was born in ..., where his father ...": he or she
     if before and before[-1] == "the":
         evidence.after_the += 1
     if before and before[-1] in ("a", "an"):
@@ -266,6 +285,6 @@ def classify(name: str, contexts: list[Context], read: Evidence | None = None) -
     if single and kind and not (titled or lower in gazetteer() or is_acronym(name)):
         # One word and no title, gazetteer or capitals: a common word in a heading ("Festivals"),
         # or a first name or surname the story never gives in full ("Patrizia", "Greenpeace said")
-        if common_word(lower) or kind == PERSON:
+        if common_word(lower) or (kind == PERSON and evidence.person < SINGLE_PERSON):
             return None
     return kind
