@@ -63,6 +63,14 @@ def test_a_name_ends_where_another_begins():
     assert names_in("Olympic officials in Beijing China denied it.")[-2:] == ["Beijing", "China"]
 
 
+def test_two_small_towns_names_together_are_a_persons_name_and_a_city_and_its_state_are_two_places():
+    assert names_in("The court heard Morley Hastings on Friday.") == ["Morley Hastings"]
+    assert names_in("Flooding hit Houston Texas on Monday.") == ["Houston", "Texas"]
+    tagged = kinds("The judge sentenced Morley Hastings, 31, on Friday.", "Hastings was cleared of two charges.",
+                   "Lawyers for Hastings appealed.")
+    assert tagged.get("Morley Hastings") == "person" and "Hastings" not in tagged
+
+
 def test_a_sentences_first_word_starts_no_name_unless_it_is_one():
     assert names_in("Under the plan, Raqqa will be rebuilt.") == ["Raqqa"]
     assert names_in("Visiting Russia, the minister praised Moscow.") == ["Russia", "Moscow"]

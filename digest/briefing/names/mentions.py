@@ -19,7 +19,7 @@ from ...text import ABBREVIATIONS, FUNCTION_WORDS
 from .lexicon import (
     ADJECTIVE_SUFFIXES, HONORIFICS, MONTHS, NAME_OPENERS, NOT_NAMES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, PLACE_HEADS,
     POST_NOMINALS, SAY_WORDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS, common_word, gazetteer,
-    is_demonym, is_given_name,
+    is_demonym, is_given_name, major_place, region,
 )
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
@@ -279,7 +279,10 @@ def _split_joined(segment: list[Token]) -> list[list[Token]]:
     places = gazetteer()
     if len(segment) == 2:
         (a, _), (b, _) = segment
-        if a.lower() in places and b.lower() in places and f"{a} {b}".lower() not in places:
+        # "Beijing China", "Houston Texas": a place and its country, state or another big place;
+        # two small towns' names are as often a person's ("Santos Cardona")
+        if (a.lower() in places and (region(b.lower()) or major_place(a.lower()) and major_place(b.lower()))
+                and f"{a} {b}".lower() not in places):
             return [segment[:1], segment[1:]]
     if len(segment) >= 3 and segment[0][0].lower() in places and is_given_name(segment[1][0]) \
             and not is_given_name(segment[0][0]):

@@ -245,6 +245,8 @@ class _Groups:
             owners = by_part.get(name, set())
             if len(owners) == 1:  # "Selo" and the one "Talal Selo" of the story
                 self.join(next(iter(owners)), name)
+            elif owners and form.kind != PERSON:
+                form.kind = None  # "Whitman" of "Walt Whitman" and "George Whitman": one of them, no town
         self._join_person_variants(people)
 
     def _join_person_variants(self, people: list[str]) -> None:
