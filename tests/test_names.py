@@ -151,6 +151,13 @@ def test_a_one_word_name_is_a_person_when_sentences_call_it_he_or_she():
     assert "Vantelis" not in tagged  # named alone, and 'it': no evidence of a person
 
 
+def test_a_one_word_name_is_a_person_when_the_next_sentences_call_it_he_or_she():
+    tagged = kinds("Tovaris opened the bakery in 1990.", "He sold it in 2001.", "Tovaris later opened a second shop.",
+                   "His son runs it now.", "Tovaris said sales were good.",
+                   "Kelmarsh lies on the river.", "Its bridge is old.")
+    assert tagged.get("Tovaris") == "person" and tagged.get("Kelmarsh") != "person"
+
+
 def test_a_place_with_a_persons_first_word_is_still_a_place():
     tagged = kinds("Prisoners at Abu Ghraib prison were abused.", "The Abu Ghraib prison is near Baghdad.")
     assert tagged["Abu Ghraib"] == "place"

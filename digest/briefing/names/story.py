@@ -40,6 +40,7 @@ class _Form:
     contexts: list[Context] = field(default_factory=list)
     kind: str | None = None
     read: Evidence | None = None  # what its sentences say
+    pronoun_next: int = 0  # sentences it opens whose next sentence opens with he / she / his / her
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def story_names(articles) -> StoryNames:
     groups.join_acronyms()
     for form in forms.values():
         form.read = context_evidence(form.contexts)
+        form.read.person += PRONOUN_NEXT * form.pronoun_next
     _add_short_reference_evidence(forms)
     for form in forms.values():
         form.kind = classify(form.name, form.contexts, form.read)
@@ -86,13 +88,20 @@ def _collect_forms(articles) -> dict[str, _Form]:
     forms: dict[str, _Form] = {}
     cuts: list[tuple[str, Context]] = []
     for article in articles:
+        opener: _Form | None = None  # the form that opens the previous sentence
         for sentence in article.sentences:
             text = sentence.text
+            if opener is not None and _PRONOUN_OPENING_RE.match(text):
+                opener.pronoun_next += 1  # "Galois was born in 1811. His father ..."
+            opener = None
             for mention in name_mentions(text):
                 context = Context(text, mention.start, mention.end, mention.titled)
                 if mention.cut:
                     cuts.append((f"{mention.cut} {mention.name}", context))
-                forms.setdefault(mention.name, _Form(mention.name)).contexts.append(context)
+                form = forms.setdefault(mention.name, _Form(mention.name))
+                form.contexts.append(context)
+                if opener is None and not text[: mention.start].strip(_OPENING_QUOTES):
+                    opener = form
     for whole, context in cuts:  # "International Olympic Committee" first in one sentence, inside another
         if whole in forms:
             short = forms[whole.split(" ", 1)[1]]
@@ -115,6 +124,12 @@ def _add_nested_places(forms: dict[str, _Form]) -> None:
         nested = forms.setdefault(place, _Form(place))
         nested.contexts.extend(Context(c.sentence, c.start + offset, c.end) for c in forms[name].contexts)
 
+
+PRONOUN_NEXT = 1.0
+"""Person points for each sentence a name opens that the next sentence follows with 'He', 'She',
+'His' or 'Her' (as for a 'he' later in its own sentence)."""
+_PRONOUN_OPENING_RE = re.compile(r"[\s\"“‘(]*(?:He|She|His|Her)\b")
+_OPENING_QUOTES = ' \t"“‘('
 
 SHORT_REFERENCE = 2.0
 """Person points for a full name the story then shortens to the surname or first name alone:
