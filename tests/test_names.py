@@ -112,6 +112,13 @@ def test_performing_in_a_town_is_no_work_but_starring_in_a_title_is():
     assert "Velvet Hours" not in tagged
 
 
+def test_an_english_word_that_is_a_rare_first_name_starts_no_persons_name():
+    tagged = kinds("Art Nouveau shaped the old quarter of the town.", "Visitors come for its Art Nouveau facades.",
+                   "Frank Delmore restored two of them.", "Grace Okafor paid for the work.")
+    assert tagged.get("Art Nouveau") != "person"
+    assert tagged.get("Frank Delmore") == "person" and tagged.get("Grace Okafor") == "person"
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

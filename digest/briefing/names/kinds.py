@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .lexicon import (
     COMPASS, HONORIFICS, KNOWN_ALIASES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, OTHER_FIRST, OTHER_HEADS, PLACE_FIRST,
     PLACE_HEADS, PLACE_PREPOSITIONS, SAY_VERBS, SETTLEMENT_WORDS, TITLE_HEADS, WEAK_PLACE_PREPOSITIONS, WORK_VERBS,
-    alias_key, common_word, gazetteer, is_demonym, is_given_name, major_place, region, NEUTRAL_HEADS, AMBIGUOUS_FIRST,
+    alias_key, common_word, gazetteer, given_name_frequency, is_demonym, is_given_name, major_place, region, NEUTRAL_HEADS, AMBIGUOUS_FIRST,
     ORG_NOUNS_AFTER, PLACE_NOUNS_AFTER, ROLE_OF,
 )
 
@@ -27,6 +27,9 @@ MIN_EVIDENCE = 2.0
 """Points the winning kind needs; one clear sign (a title, a given name, a head word, the
 gazetteer) gives 2 or 3, a say-verb or a preposition of place 1."""
 MARGIN = 1.0
+RARE_GIVEN_NAME = 1
+"""nam_dict.txt's frequency (1 rare .. 13) up to which a first name that is an English word is
+read as the word."""
 SINGLE_PERSON = 3.0
 """Person points a one-word name needs with no title: the subject of two sentences with 'he' or
 'she', and a say-verb."""
@@ -167,7 +170,10 @@ def name_evidence(name: str) -> Evidence:
         plural_noun = last in NUMBER_WORDS or (last.endswith("s") and common_word(last))
         # A first word that starts places as often ("Abu Ghraib", "London Underground") says nothing
         ambiguous = first in AMBIGUOUS_FIRST or major_place(first)
-        if is_given_name(words[0]) and not plural_noun and not ambiguous:
+        # An English word that is a rare first name somewhere starts a phrase, not a person's
+        # name ("Art Deco", "Free Culture", "Red Sox"); "Will", "Grace", "Frank" are common names
+        word_first = common_word(first) and given_name_frequency(words[0]) <= RARE_GIVEN_NAME
+        if is_given_name(words[0]) and not plural_noun and not ambiguous and not word_first:
             evidence.person += 2
         if any(_INITIAL_RE.fullmatch(w) for w in words[1:-1]):
             evidence.person += 1  # "George W. Bush", "Alvin K. Hellerstein"

@@ -232,14 +232,25 @@ def _gazetteers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(always | cities), frozenset(always | (major & cities)), frozenset(always)
 
 
-@lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """First name -> "male", "female" or "andy" (either), from gender-guesser's nam_dict.txt
     (Jörg Michael's list, GNU FDL). Names also common as English words ("Will", "Summer",
     "Grace") are kept: other evidence outweighs them."""
+    return _name_tables()[0]
+
+
+def given_name_frequency(word: str) -> int:
+    """How common a first name is where it is most common: nam_dict.txt's per-country frequency,
+    1 (rare) to 13 (extremely common); 0 for no first name. 'Frank' 13, 'Art' and 'Red' 1."""
+    return _name_tables()[1].get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def _name_tables() -> tuple[dict[str, str], dict[str, int]]:
     from importlib import resources
 
     names: dict[str, str] = {}
+    frequency: dict[str, int] = {}
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     with data.open(encoding="utf-8") as lines:
         for line in lines:
@@ -249,12 +260,18 @@ def given_names() -> dict[str, str]:
             if len(fields) < 2:
                 continue
             sex = "male" if fields[0] in ("M", "1M", "?M") else "female" if fields[0] in ("F", "1F", "?F") else "andy"
+            # Columns 30 on: one hexadecimal digit a country (1 rare .. D extremely common)
+            most = max((int(c, 16) for c in line[29:].rstrip("$\n ") if c in _HEX_DIGITS), default=0)
             for name in {fields[1].replace("+", sep) for sep in ("", " ", "-")}:
                 if " " in name:
                     continue
                 known = names.get(name)
                 names[name] = sex if known in (None, sex) else "andy"
-    return names
+                frequency[name] = max(frequency.get(name, 0), most)
+    return names, frequency
+
+
+_HEX_DIGITS = frozenset("123456789ABCDabcd")
 
 
 def is_given_name(word: str) -> bool:
