@@ -119,6 +119,12 @@ def test_an_english_word_that_is_a_rare_first_name_starts_no_persons_name():
     assert tagged.get("Frank Delmore") == "person" and tagged.get("Grace Okafor") == "person"
 
 
+def test_a_name_opening_with_a_french_or_spanish_article_is_no_persons_name():
+    tagged = kinds("Les Halles reopened after the works.", "Shoppers crowded into Les Halles.",
+                   "Los Pinares lies on the coast.", "Ferries stop at Los Pinares.")
+    assert tagged.get("Les Halles") != "person" and tagged.get("Los Pinares") != "person"
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

@@ -96,7 +96,7 @@ NEUTRAL_HEADS = frozenset("center centre building complex headquarters campus".s
 PLACE_FIRST = frozenset("mount mt lake port fort ft cape isle gulf bay strait sierra rio lago monte san santa sao st saint "
                         "ave avenida calle rue via paseo plaza piazza place plac ulica".split())
 # First words of names of persons and places alike ("Abu Bakr", "Abu Ghraib", "San Francisco")
-AMBIGUOUS_FIRST = frozenset("abu al el san santa st saint la le de van".split())
+AMBIGUOUS_FIRST = frozenset("abu al el san santa st saint la le les los las de del van".split())
 # After a name, a noun it modifies: no person ("an Air France flight", "SDF spokesman")
 ORG_NOUNS_AFTER = frozenset("""
 flight flights jet jets plane planes aircraft airliner spokesman spokeswoman spokesperson official officials
