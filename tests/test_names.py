@@ -105,6 +105,13 @@ def test_events_and_works_are_not_people():
     assert tagged["Beijing"] == "place"
 
 
+def test_a_title_after_film_series_or_album_is_a_work_not_a_person():
+    tagged = kinds("The film Jonah Pike opened in May.", "Critics liked the comedy Jonah Pike.",
+                   "Nora Vale produced it.")
+    assert "Jonah Pike" not in tagged
+    assert tagged.get("Nora Vale") == "person"
+
+
 def test_performing_in_a_town_is_no_work_but_starring_in_a_title_is():
     tagged = kinds("The choir performed in Marlow last spring.", "Rosa Quint starred in Velvet Hours.",
                    "Critics liked Velvet Hours.")

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .lexicon import (
     COMPASS, HONORIFICS, KNOWN_ALIASES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, OTHER_FIRST, OTHER_HEADS, PLACE_FIRST,
-    PLACE_HEADS, PLACE_PREPOSITIONS, SAY_VERBS, SETTLEMENT_WORDS, TITLE_HEADS, WEAK_PLACE_PREPOSITIONS, WORK_VERBS,
+    PLACE_HEADS, PLACE_PREPOSITIONS, SAY_VERBS, SETTLEMENT_WORDS, TITLE_HEADS, WEAK_PLACE_PREPOSITIONS, WORK_NOUNS, WORK_VERBS,
     alias_key, common_word, gazetteer, given_name_frequency, is_demonym, is_given_name, major_place, region, NEUTRAL_HEADS, AMBIGUOUS_FIRST,
     ORG_NOUNS_AFTER, PLACE_NOUNS_AFTER, ROLE_OF,
 )
@@ -228,6 +228,8 @@ def add_context(evidence: Evidence, context: Context) -> None:
         # a title in quotation marks, "starred in Match Point": a work ("performed in London" is
         # a place's)
         evidence.other += 2
+    elif before and before[-1] in WORK_NOUNS:
+        evidence.other += 2  # "the films New York Minute", "the drama series Downton Abbey": a work's title
     if before and not possessive:
         if before[-1] in PLACE_PREPOSITIONS:
             evidence.place += 1

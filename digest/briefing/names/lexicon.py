@@ -115,6 +115,11 @@ ADJECTIVE_SUFFIXES = frozenset("based born style era wide type like class level 
 # Before "in": the name after is a film, a series or a book ("starred in Match Point")
 WORK_VERBS = frozenset("starred starring star stars appeared appears appearing role roles cast played plays "
                        "featured features acted acting performed sang published wrote".split())
+# Right before a name: the name is the title of a work ("the films New York Minute", "the drama
+# series Downton Abbey", "a pilot titled Young MacGyver"); no verbs ("polls show Obama ahead")
+WORK_NOUNS = frozenset("film films movie movies sitcom drama dramas comedy comedies thriller documentary "
+                       "series miniseries novel novels book books album albums song songs opera musical "
+                       "podcast titled entitled".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands some many most "
                          "all each none part half rest any several".split())
 # Names of events, laws, documents and works: named, but neither person, organisation nor place
