@@ -91,6 +91,12 @@ def test_a_person_named_with_a_given_name_is_a_person_not_an_organisation():
     assert tagged["Hasib Hussain"] == "person"
 
 
+def test_a_name_opening_with_initials_is_a_persons_but_a_short_form_opens_an_institution():
+    tagged = kinds("The court heard from A.J. Corrigan on Monday.", "U.S. Army trucks left the base.")
+    assert tagged.get("A.J. Corrigan") == "person"
+    assert tagged.get("United States Army") == "organisation"
+
+
 def test_organisations_are_organisations():
     tagged = kinds("The Syrian Democratic Forces (SDF) began the offensive.", "The SDF said the city would fall.",
                    "Al Qaeda claimed the attack, and al-Qaeda's leaders praised it.")

@@ -52,6 +52,7 @@ _ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6}")
 _QUOTES_BEFORE = ('"', "“", "‘", "'")
 _QUOTES_AFTER = ('"', "”", "’", "'")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 _PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 
 
@@ -177,6 +178,8 @@ def name_evidence(name: str) -> Evidence:
             evidence.person += 2
         if any(_INITIAL_RE.fullmatch(w) for w in words[1:-1]):
             evidence.person += 1  # "George W. Bush", "Alvin K. Hellerstein"
+        if _INITIALS_RE.fullmatch(words[0]) and alias_key(words[0]) not in KNOWN_ALIASES and not plural_noun:
+            evidence.person += 2  # "O.J. Simpson", "J. K. Rowling" (not "U.S. Army": a short form)
         if not common_word(last) and last not in gazetteer():
             evidence.person += 0.5
     return evidence
