@@ -44,6 +44,12 @@ def test_titles_and_ranks_are_left_out_of_the_names_they_precede():
     assert names_in("She met London Mayor Boris Johnson.") == ["London", "Boris Johnson"]
 
 
+def test_a_plural_title_is_left_out_of_the_names_it_precedes_but_a_team_keeps_its_name():
+    assert names_in("The raid was led by Generals Mark Obi and Ivan Sorel.") == ["Mark Obi", "Ivan Sorel"]
+    assert names_in("Two guards, Sgts. Varga and Lund, were charged.") == ["Varga", "Lund"]
+    assert names_in("The Ottawa Senators beat the Kansas City Chiefs.") == ["Ottawa Senators", "Kansas City Chiefs"]
+
+
 def test_a_title_or_rank_alone_is_no_tag():
     tagged = kinds("The Army Spc said the Governor would decide.", "The Army Spc was not named.")
     assert not any(word in name for name in tagged for word in ("Spc", "Governor"))

@@ -42,6 +42,9 @@ _AMBIGUOUS_TITLES = frozenset("general major private specialist chief head leade
                               "bishop cardinal constable master reporter editor anchor author actor actress singer "
                               "analyst economist historian chef activist correspondent delegate deputy".split())
 _TITLE_BLOCK = TITLE_HEADS | TITLE_MODIFIERS | HONORIFICS
+# Titles of two or more people before their names: "Generals", "Sgts.", "Drs." (a name follows)
+TITLE_PLURALS = frozenset({title + "s" for title in TITLE_HEADS if not title.endswith("s")}
+                          | {"messrs", "mmes", "drs", "profs", "sgts", "gens", "sens", "reps", "cpls", "lts"})
 
 
 class Mention(NamedTuple):
@@ -89,7 +92,7 @@ def name_mentions(sentence: str) -> tuple[Mention, ...]:
 
 
 _CUTTING_WORDS = (WEEKDAYS | MONTHS | SAY_WORDS | FUNCTION_WORDS | TITLE_HEADS | TITLE_MODIFIERS | HONORIFICS
-                  | POST_NOMINALS | TIME_ZONES | NOT_NAMES | NUMBER_WORDS)
+                  | POST_NOMINALS | TIME_ZONES | NOT_NAMES | NUMBER_WORDS | TITLE_PLURALS)
 
 
 @lru_cache(maxsize=100_000)
@@ -266,6 +269,9 @@ def _is_title_before(segment: list[Token], position: int) -> bool:
         return False
     if bare in TITLE_MODIFIERS and bare not in TITLE_HEADS:
         return is_given_name(first)  # "Chief Executive Tim Cook"
+    if bare in TITLE_PLURALS:
+        # "Generals Patrick Gordon and ...", "Sgts. Cardona and Smith" (not "the Ottawa Senators")
+        return word.endswith(".") or is_given_name(first)
     if bare not in TITLE_HEADS and bare not in HONORIFICS:
         return False
     if bare in HONORIFICS or bare not in _AMBIGUOUS_TITLES or word.endswith("."):
