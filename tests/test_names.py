@@ -195,6 +195,12 @@ def test_a_place_with_a_persons_first_word_is_still_a_place():
     assert tagged["Abu Ghraib"] == "place"
 
 
+def test_a_people_before_a_place_names_a_place():
+    tagged = kinds("Fighting spread across Iraqi Kurdistan on Monday.", "Iraqi Kurdistan held a vote.",
+                   "Hadrian built a wall in Roman Britain.")
+    assert tagged.get("Iraqi Kurdistan") == "place" and tagged.get("Roman Britain") == "place"
+
+
 def test_peoples_and_faiths_are_no_tags():
     tagged = kinds("Iranian guards seized the sailors.", "Haitians queued for water, and Chinese officials flew in.")
     assert not {"Iranian", "Haitians", "Chinese"} & set(tagged)
