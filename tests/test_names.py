@@ -144,6 +144,13 @@ def test_a_name_opening_with_a_french_or_spanish_article_is_no_persons_name():
     assert tagged.get("Les Halles") != "person" and tagged.get("Los Pinares") != "person"
 
 
+def test_a_one_word_name_the_story_only_puts_things_in_is_a_place():
+    tagged = kinds("Kelvarra has one hotel.", "The ferry stops in Kelvarra twice a day.",
+                   "Mina Oduya studied at Corvane.", "Later she taught at Corvane.")
+    assert tagged.get("Kelvarra") == "place"
+    assert "Corvane" not in tagged  # 'at' is an organisation's as often
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

@@ -127,6 +127,7 @@ class Evidence:
     speaks: int = 0
     uses: int = 0
     after_the: int = 0
+    weak_place: float = 0.0  # of `place`, what "at", "from", "to" gave (organisations have them too)
 
     def decide(self) -> str | None:
         scores = {PERSON: self.person, ORGANISATION: self.organisation, PLACE: self.place, "other": self.other}
@@ -246,6 +247,7 @@ def add_context(evidence: Evidence, context: Context) -> None:
             evidence.place += 1
         elif before[-1] in WEAK_PLACE_PREPOSITIONS:
             evidence.place += 0.5
+            evidence.weak_place += 0.5
         elif before[-1] in COMPASS:
             evidence.place += 1  # "northern Syria"
         if len(before) >= 2 and before[-1] == "of" and (before[-2] in SETTLEMENT_WORDS or before[-2] in COMPASS):
@@ -275,6 +277,14 @@ def context_evidence(contexts: list[Context]) -> Evidence:
     return evidence
 
 
+def _only_places_around(evidence: Evidence) -> bool:
+    """Two uses or more, 'in', 'near' or 'across' before at least one ('at', 'from' and 'to' are
+    an organisation's too: 'studied at Harvard'), and no sign of anything else."""
+    strong_place = evidence.place - evidence.weak_place
+    return (evidence.uses >= 2 and strong_place >= 1 and evidence.person <= 0 and not evidence.organisation
+            and not evidence.other and not evidence.speaks)
+
+
 def classify(name: str, contexts: list[Context], read: Evidence | None = None) -> str | None:
     """'person', 'organisation', 'place', or None (not a name to tag, or not clear which).
     `read`: context_evidence(contexts), when the caller has it already."""
@@ -287,7 +297,7 @@ def classify(name: str, contexts: list[Context], read: Evidence | None = None) -
         return None  # "Iranian", "Army", "Valley": a people, or an institution or place not named
     evidence = name_evidence(name)
     read = read or context_evidence(contexts)
-    for kind in ("person", "organisation", "place", "other", "speaks", "uses", "after_the"):
+    for kind in ("person", "organisation", "place", "other", "speaks", "uses", "after_the", "weak_place"):
         setattr(evidence, kind, getattr(evidence, kind) + getattr(read, kind))
     titled = any(context.titled for context in contexts)
     if evidence.speaks:
@@ -301,6 +311,8 @@ def classify(name: str, contexts: list[Context], read: Evidence | None = None) -
     if evidence.uses and evidence.after_the * 2 >= evidence.uses:
         evidence.person -= 2  # "the Bernoulli family", "the Kremlin": nobody is "the Smith"
     kind = evidence.decide()
+    if kind is None and single and _only_places_around(evidence) and not (common_word(lower) or lower in gazetteer()):
+        kind = PLACE  # "in Ellon", "near Ellon": every sign the story gives is a place's
     if single and kind and not (titled or lower in gazetteer() or is_acronym(name)):
         # One word and no title, gazetteer or capitals: a common word in a heading ("Festivals"),
         # or a first name or surname the story never gives in full ("Patrizia", "Greenpeace said")

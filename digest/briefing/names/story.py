@@ -324,7 +324,7 @@ class _Groups:
         read = Evidence()
         for name in names:
             form_read = self.forms[name].read or context_evidence(self.forms[name].contexts)
-            for field_name in ("person", "organisation", "place", "other", "speaks", "uses", "after_the"):
+            for field_name in ("person", "organisation", "place", "other", "speaks", "uses", "after_the", "weak_place"):
                 setattr(read, field_name, getattr(read, field_name) + getattr(form_read, field_name))
         kind = classify(display, contexts, read)
         if kind is None and len(kinds) == 1:
