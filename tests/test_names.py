@@ -208,6 +208,12 @@ def test_a_people_before_a_place_names_a_place():
     assert tagged.get("Iraqi Kurdistan") == "place" and tagged.get("Roman Britain") == "place"
 
 
+def test_a_compass_point_before_a_place_names_a_place():
+    tagged = kinds("Power failed across North Leeds on Monday.", "Crews reached North Leeds by noon.",
+                   "Southern Ohio had storms too.")
+    assert tagged.get("North Leeds") == "place" and tagged.get("Southern Ohio") == "place"
+
+
 def test_peoples_and_faiths_are_no_tags():
     tagged = kinds("Iranian guards seized the sailors.", "Haitians queued for water, and Chinese officials flew in.")
     assert not {"Iranian", "Haitians", "Chinese"} & set(tagged)

@@ -160,8 +160,8 @@ def name_evidence(name: str) -> Evidence:
                          and all(w[:1].isupper() for w in words) and _starts_with_place(lowered))
     if several and (heads & PLACE_HEADS or (first in PLACE_FIRST and not named_after_place)):
         evidence.place += 3
-    if several and is_demonym(words[0]) and _place_name(" ".join(lowered[1:])):
-        evidence.place += 3  # "Iraqi Kurdistan", "Roman Britain": a part or an age of a place
+    if several and (is_demonym(words[0]) or first in COMPASS) and _place_name(" ".join(lowered[1:])):
+        evidence.place += 3  # "Iraqi Kurdistan", "Roman Britain", "North Oakland": a part or an age of a place
     if lower in gazetteer():
         # A big place whatever the sentence, unless its name is a given name too ("George")
         evidence.place += 3 if major_place(lower) and (several or region(lower) or not is_given_name(name)) else 1.5
