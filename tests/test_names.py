@@ -151,6 +151,13 @@ def test_a_one_word_name_the_story_only_puts_things_in_is_a_place():
     assert "Corvane" not in tagged  # 'at' is an organisation's as often
 
 
+def test_a_surname_ending_in_s_is_no_plural_noun():
+    tagged = kinds("Dana Gross interviewed the author on Monday.", "Kelly Spears chaired the panel.",
+                   "Visitors crowd Rose Gardens in June.")
+    assert tagged.get("Dana Gross") == "person" and tagged.get("Kelly Spears") == "person"
+    assert tagged.get("Rose Gardens") != "person"
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

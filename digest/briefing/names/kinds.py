@@ -171,7 +171,9 @@ def name_evidence(name: str) -> Evidence:
         evidence.organisation += 1.5
     if several and not (evidence.organisation or evidence.place or evidence.other):
         last = lowered[-1]
-        plural_noun = last in NUMBER_WORDS or (last.endswith("s") and common_word(last))
+        # "Rose Gardens", "Ten Years": a plural after an English word (not "Britney Spears", "Terry Gross")
+        plural_noun = last in NUMBER_WORDS or (last.endswith("s") and not last.endswith(("ss", "us", "is"))
+                                               and common_word(last) and common_word(first))
         # A first word that starts places as often ("Abu Ghraib", "London Underground") says nothing
         ambiguous = first in AMBIGUOUS_FIRST or major_place(first)
         # An English word that is a rare first name somewhere starts a phrase, not a person's
