@@ -196,11 +196,16 @@ def _place_name(lower: str) -> bool:
     return lower in gazetteer() or bool(known and known[1] == PLACE)
 
 
+_SAINT_SPELLINGS = {"st": "st.", "saint": "st.", "ste": "ste."}  # the gazetteer writes "st. louis"
+
+
 def _starts_with_place(lowered: list[str]) -> bool:
     """The name's first two words, or its first word when no given name ("George Bush"), are a
     place of the gazetteer, and more words follow."""
-    if len(lowered) > 2 and major_place(" ".join(lowered[:2])):
-        return True  # "San Francisco Bulletin": "San" is a given name too, "San Francisco" a city
+    if len(lowered) > 2:
+        saint = _SAINT_SPELLINGS.get(lowered[0])
+        if major_place(" ".join(lowered[:2])) or (saint and major_place(f"{saint} {lowered[1]}")):
+            return True  # "San Francisco Bulletin": "San" is a given name too, "San Francisco" a city
     return major_place(lowered[0]) and not is_given_name(lowered[0].title())
 
 
