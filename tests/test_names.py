@@ -92,6 +92,13 @@ def test_a_titled_name_is_a_person_even_in_a_small_article():
     assert tagged["Jack Morrow"] == "person"
 
 
+def test_a_phrase_after_a_comma_that_mentions_a_role_is_no_appositive():
+    tagged = kinds("Photo: Harbor Lights, provided by the owners.", "Harbor Lights opened in 2010.",
+                   "Nell Brody, a bar owner, said trade was slow.")
+    assert tagged.get("Harbor Lights") != "person"
+    assert tagged.get("Nell Brody") == "person"
+
+
 def test_a_person_named_with_a_given_name_is_a_person_not_an_organisation():
     tagged = kinds("Hasib Hussain boarded a bus in London.", "Police said Hasib Hussain was 18.")
     assert tagged["Hasib Hussain"] == "person"

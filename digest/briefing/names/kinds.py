@@ -39,7 +39,9 @@ _ROLE_WORDS = sorted(TITLE_HEADS | {"official", "member", "resident", "victim", 
                                     "son", "daughter", "wife", "husband", "brother", "sister", "founder", "owner",
                                     "chief", "head", "boss", "employee", "worker", "student", "teacher", "soldier"})
 # "Laila Mostafa, head of ...", "Mostafa Bali, another SDF spokesman": read from 70 characters after a name
-APPOSITIVE_ROLE = re.compile(rf"\s*,\s*(?:an?|the|another|its|his|her|their)?\s*(?:[\w.-]+\s+){{0,3}}(?:{'|'.join(_ROLE_WORDS)})s?\b")
+# (the words before the role are its modifiers, no preposition: ", provided by the owners" is no role)
+APPOSITIVE_ROLE = re.compile(rf"\s*,\s*(?:an?|the|another|its|his|her|their)?\s*"
+                             rf"(?:(?!(?:by|of|for|to|from|with|at|in|on)\s)[\w.-]+\s+){{0,3}}(?:{'|'.join(_ROLE_WORDS)})s?\b")
 _AGE_RE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _SAYS_RE = re.compile(rf"\b{SAY_VERBS}\b")
 _STOPS_RE = re.compile(r"[.;:]")
