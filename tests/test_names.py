@@ -165,6 +165,13 @@ def test_a_surname_ending_in_s_is_no_plural_noun():
     assert tagged.get("Rose Gardens") != "person"
 
 
+def test_a_saint_is_no_place_unless_the_gazetteer_has_the_town():
+    tagged = kinds("Pilgrims visit the shrine of St. Rupert.", "Rupert founded the abbey in 700.",
+                   "St. Rupert is shown with a salt barrel.", "St. Louis has a new stadium.", "Fans in St. Louis cheered.")
+    assert tagged.get("St. Rupert") != "place"
+    assert tagged.get("St. Louis") == "place"
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

@@ -160,7 +160,9 @@ def name_evidence(name: str) -> Evidence:
     # head ("Santo Domingo de Guzmán", a place's longer name, has a connector)
     named_after_place = (several and not heads & PLACE_HEADS and lower not in gazetteer()
                          and all(w[:1].isupper() for w in words) and _starts_with_place(lowered))
-    if several and (heads & PLACE_HEADS or (first in PLACE_FIRST and not named_after_place)):
+    # "St. Jerome", "Saint Mary": a saint, or a place named after one; the sentences decide
+    saint = len(words) == 2 and first in _SAINT_SPELLINGS and is_given_name(words[1]) and not _saint_place(lowered)
+    if several and (heads & PLACE_HEADS or (first in PLACE_FIRST and not named_after_place and not saint)):
         evidence.place += 3
     if several and (is_demonym(words[0]) or first in COMPASS) and _place_name(" ".join(lowered[1:])):
         evidence.place += 3  # "Iraqi Kurdistan", "Roman Britain", "North Oakland": a part or an age of a place
@@ -199,6 +201,12 @@ def _place_name(lower: str) -> bool:
 
 
 _SAINT_SPELLINGS = {"st": "st.", "saint": "st.", "ste": "ste."}  # the gazetteer writes "st. louis"
+
+
+def _saint_place(lowered: list[str]) -> bool:
+    """'st louis', 'saint paul': a place of the gazetteer however the saint is written."""
+    rest = " ".join(lowered[1:])
+    return any(f"{saint} {rest}" in gazetteer() for saint in ("st.", "st", "saint", "ste.", "sainte"))
 
 
 def _starts_with_place(lowered: list[str]) -> bool:
