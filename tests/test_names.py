@@ -172,6 +172,13 @@ def test_a_saint_is_no_place_unless_the_gazetteer_has_the_town():
     assert tagged.get("St. Louis") == "place"
 
 
+def test_a_name_joined_by_and_to_a_typed_name_shares_its_kind():
+    tagged = kinds("Floods hit Leeds and Kelbrook on Monday.", "Buses between York and Kelbrook stopped.",
+                   "Rivers rose in Harwin too.")
+    assert tagged.get("Kelbrook") == "place"
+    assert "Harwin" not in tagged  # one 'in' alone is not enough
+
+
 def test_a_surname_is_not_a_place():
     tagged = kinds("President George W. Bush visited the troops.", "Bush said the mission went on.",
                    "Mr Bush flew back to Washington.")

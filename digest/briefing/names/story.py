@@ -74,6 +74,7 @@ def story_names(articles) -> StoryNames:
     _add_short_reference_evidence(forms)
     for form in forms.values():
         form.kind = classify(form.name, form.contexts, form.read)
+    _type_by_coordination(forms)
     groups.join_people()
     groups.join_institutions()
     return groups.result()
@@ -172,6 +173,40 @@ def _used_alone(word: str, forms: dict[str, _Form]) -> bool:
         return False
     lower = word.lower()
     return not (lower in _HEADS or lower in gazetteer() or is_demonym(word) or lower in HONORIFICS)
+
+
+_COORDINATION_RE = re.compile(r",?\s+(?:and|or)\s+$")
+
+
+def _type_by_coordination(forms: dict[str, _Form]) -> None:
+    """'Gorbachev and Bush', 'Devon or Cornwall': names joined by 'and' / 'or' are of one kind, so a
+    name with no kind of its own takes a point of the kind of the typed name before it, and is
+    typed again. (Commas join too much else: 'in Pullman, Washington, Wikinews ...'; and a name
+    of English words is more often the first half of one name: 'Hydrographic and Oceanographic
+    Service', 'Institute of Geophysics and Planetary Physics'.)"""
+    for form in [form for form in forms.values() if form.kind is None and form.read is not None
+                 and not all(common_word(word.lower()) for word in form.name.split())]:
+        beside = [kind for context in form.contexts for kind in _coordinated_kinds(context, forms)]
+        for kind in beside:
+            setattr(form.read, kind, getattr(form.read, kind) + COORDINATION)
+        if beside:
+            form.kind = classify(form.name, form.contexts, form.read)
+
+
+def _coordinated_kinds(context: Context, forms: dict[str, _Form]) -> list[str]:
+    """The kinds of the typed names joined to this use by 'and' or 'or' before it (a name before
+    'and' may share the head of the name after it: 'Hydrographic and Oceanographic Service')."""
+    sentence, kinds = context.sentence, []
+    for mention in name_mentions(sentence):
+        joined = mention.end <= context.start and _COORDINATION_RE.fullmatch(sentence, mention.end, context.start)
+        neighbour = forms.get(mention.name) if joined else None
+        if neighbour is not None and neighbour.kind in TAGGED_KINDS:
+            kinds.append(neighbour.kind)
+    return kinds
+
+
+COORDINATION = 1.0
+"""Points a name gains from a typed name listed right before it ('X and Y', 'X, Y')."""
 
 
 class _Groups:
