@@ -96,7 +96,7 @@ NEUTRAL_HEADS = frozenset("center centre building complex headquarters campus".s
 PLACE_FIRST = frozenset("mount mt lake port fort ft cape isle gulf bay strait sierra rio lago monte san santa sao st saint "
                         "ave avenida calle rue via paseo plaza piazza place plac ulica".split())
 # First words of names of persons and places alike ("Abu Bakr", "Abu Ghraib", "San Francisco")
-AMBIGUOUS_FIRST = frozenset("abu al el san santa st saint la le de van".split())
+AMBIGUOUS_FIRST = frozenset("abu al el san santa st saint la le les los las de del van".split())
 # After a name, a noun it modifies: no person ("an Air France flight", "SDF spokesman")
 ORG_NOUNS_AFTER = frozenset("""
 flight flights jet jets plane planes aircraft airliner spokesman spokeswoman spokesperson official officials
@@ -115,6 +115,11 @@ ADJECTIVE_SUFFIXES = frozenset("based born style era wide type like class level 
 # Before "in": the name after is a film, a series or a book ("starred in Match Point")
 WORK_VERBS = frozenset("starred starring star stars appeared appears appearing role roles cast played plays "
                        "featured features acted acting performed sang published wrote".split())
+# Right before a name: the name is the title of a work ("the films New York Minute", "the drama
+# series Downton Abbey", "a pilot titled Young MacGyver"); no verbs ("polls show Obama ahead")
+WORK_NOUNS = frozenset("film films movie movies sitcom drama dramas comedy comedies thriller documentary "
+                       "series miniseries novel novels book books album albums song songs opera musical "
+                       "podcast titled entitled".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands some many most "
                          "all each none part half rest any several".split())
 # Names of events, laws, documents and works: named, but neither person, organisation nor place
@@ -232,14 +237,25 @@ def _gazetteers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(always | cities), frozenset(always | (major & cities)), frozenset(always)
 
 
-@lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """First name -> "male", "female" or "andy" (either), from gender-guesser's nam_dict.txt
     (Jörg Michael's list, GNU FDL). Names also common as English words ("Will", "Summer",
     "Grace") are kept: other evidence outweighs them."""
+    return _name_tables()[0]
+
+
+def given_name_frequency(word: str) -> int:
+    """How common a first name is where it is most common: nam_dict.txt's per-country frequency,
+    1 (rare) to 13 (extremely common); 0 for no first name. 'Frank' 13, 'Art' and 'Red' 1."""
+    return _name_tables()[1].get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def _name_tables() -> tuple[dict[str, str], dict[str, int]]:
     from importlib import resources
 
     names: dict[str, str] = {}
+    frequency: dict[str, int] = {}
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     with data.open(encoding="utf-8") as lines:
         for line in lines:
@@ -249,12 +265,18 @@ def given_names() -> dict[str, str]:
             if len(fields) < 2:
                 continue
             sex = "male" if fields[0] in ("M", "1M", "?M") else "female" if fields[0] in ("F", "1F", "?F") else "andy"
+            # Columns 30 on: one hexadecimal digit a country (1 rare .. D extremely common)
+            most = max((int(c, 16) for c in line[29:].rstrip("$\n ") if c in _HEX_DIGITS), default=0)
             for name in {fields[1].replace("+", sep) for sep in ("", " ", "-")}:
                 if " " in name:
                     continue
                 known = names.get(name)
                 names[name] = sex if known in (None, sex) else "andy"
-    return names
+                frequency[name] = max(frequency.get(name, 0), most)
+    return names, frequency
+
+
+_HEX_DIGITS = frozenset("123456789ABCDabcd")
 
 
 def is_given_name(word: str) -> bool:

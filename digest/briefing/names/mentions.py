@@ -19,7 +19,7 @@ from ...text import ABBREVIATIONS, FUNCTION_WORDS
 from .lexicon import (
     ADJECTIVE_SUFFIXES, HONORIFICS, MONTHS, NAME_OPENERS, NOT_NAMES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, PLACE_HEADS,
     POST_NOMINALS, SAY_WORDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS, common_word, gazetteer,
-    is_demonym, is_given_name,
+    is_demonym, is_given_name, major_place, region,
 )
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
@@ -42,6 +42,9 @@ _AMBIGUOUS_TITLES = frozenset("general major private specialist chief head leade
                               "bishop cardinal constable master reporter editor anchor author actor actress singer "
                               "analyst economist historian chef activist correspondent delegate deputy".split())
 _TITLE_BLOCK = TITLE_HEADS | TITLE_MODIFIERS | HONORIFICS
+# Titles of two or more people before their names: "Generals", "Sgts.", "Drs." (a name follows)
+TITLE_PLURALS = frozenset({title + "s" for title in TITLE_HEADS if not title.endswith("s")}
+                          | {"messrs", "mmes", "drs", "profs", "sgts", "gens", "sens", "reps", "cpls", "lts"})
 
 
 class Mention(NamedTuple):
@@ -89,7 +92,7 @@ def name_mentions(sentence: str) -> tuple[Mention, ...]:
 
 
 _CUTTING_WORDS = (WEEKDAYS | MONTHS | SAY_WORDS | FUNCTION_WORDS | TITLE_HEADS | TITLE_MODIFIERS | HONORIFICS
-                  | POST_NOMINALS | TIME_ZONES | NOT_NAMES | NUMBER_WORDS)
+                  | POST_NOMINALS | TIME_ZONES | NOT_NAMES | NUMBER_WORDS | TITLE_PLURALS)
 
 
 @lru_cache(maxsize=100_000)
@@ -266,6 +269,9 @@ def _is_title_before(segment: list[Token], position: int) -> bool:
         return False
     if bare in TITLE_MODIFIERS and bare not in TITLE_HEADS:
         return is_given_name(first)  # "Chief Executive Tim Cook"
+    if bare in TITLE_PLURALS:
+        # "Generals Patrick Gordon and ...", "Sgts. Cardona and Smith" (not "the Ottawa Senators")
+        return word.endswith(".") or is_given_name(first)
     if bare not in TITLE_HEADS and bare not in HONORIFICS:
         return False
     if bare in HONORIFICS or bare not in _AMBIGUOUS_TITLES or word.endswith("."):
@@ -279,7 +285,10 @@ def _split_joined(segment: list[Token]) -> list[list[Token]]:
     places = gazetteer()
     if len(segment) == 2:
         (a, _), (b, _) = segment
-        if a.lower() in places and b.lower() in places and f"{a} {b}".lower() not in places:
+        # "Beijing China", "Houston Texas": a place and its country, state or another big place;
+        # two small towns' names are as often a person's ("Santos Cardona")
+        if (a.lower() in places and (region(b.lower()) or major_place(a.lower()) and major_place(b.lower()))
+                and f"{a} {b}".lower() not in places):
             return [segment[:1], segment[1:]]
     if len(segment) >= 3 and segment[0][0].lower() in places and is_given_name(segment[1][0]) \
             and not is_given_name(segment[0][0]):

@@ -19,7 +19,10 @@ from difflib import SequenceMatcher
 
 from ...models import Article, Entity
 from .kinds import ORGANISATION, PERSON, PLACE, Context, Evidence, classify, context_evidence, is_acronym
-from .lexicon import HONORIFICS, KNOWN_ALIASES, ORG_HEADS, alias_key, gazetteer, region
+from .lexicon import (
+    HONORIFICS, KNOWN_ALIASES, NEUTRAL_HEADS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, alias_key, common_word, gazetteer,
+    is_demonym, is_given_name, region,
+)
 from .mentions import name_mentions
 
 TAGGED_KINDS = (PERSON, ORGANISATION, PLACE)
@@ -37,6 +40,7 @@ class _Form:
     contexts: list[Context] = field(default_factory=list)
     kind: str | None = None
     read: Evidence | None = None  # what its sentences say
+    pronoun_next: int = 0  # sentences it opens whose next sentence opens with he / she / his / her
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,11 @@ def story_names(articles) -> StoryNames:
     groups.join_acronyms()
     for form in forms.values():
         form.read = context_evidence(form.contexts)
+        form.read.person += PRONOUN_NEXT * form.pronoun_next
+    _add_short_reference_evidence(forms)
+    for form in forms.values():
         form.kind = classify(form.name, form.contexts, form.read)
+    _type_by_coordination(forms)
     groups.join_people()
     groups.join_institutions()
     return groups.result()
@@ -81,13 +89,20 @@ def _collect_forms(articles) -> dict[str, _Form]:
     forms: dict[str, _Form] = {}
     cuts: list[tuple[str, Context]] = []
     for article in articles:
+        opener: _Form | None = None  # the form that opens the previous sentence
         for sentence in article.sentences:
             text = sentence.text
+            if opener is not None and _PRONOUN_OPENING_RE.match(text):
+                opener.pronoun_next += 1  # "Galois was born in 1811. His father ..."
+            opener = None
             for mention in name_mentions(text):
                 context = Context(text, mention.start, mention.end, mention.titled)
                 if mention.cut:
                     cuts.append((f"{mention.cut} {mention.name}", context))
-                forms.setdefault(mention.name, _Form(mention.name)).contexts.append(context)
+                form = forms.setdefault(mention.name, _Form(mention.name))
+                form.contexts.append(context)
+                if opener is None and not text[: mention.start].strip(_OPENING_QUOTES):
+                    opener = form
     for whole, context in cuts:  # "International Olympic Committee" first in one sentence, inside another
         if whole in forms:
             short = forms[whole.split(" ", 1)[1]]
@@ -109,6 +124,89 @@ def _add_nested_places(forms: dict[str, _Form]) -> None:
         offset = len(name) - len(place)
         nested = forms.setdefault(place, _Form(place))
         nested.contexts.extend(Context(c.sentence, c.start + offset, c.end) for c in forms[name].contexts)
+
+
+PRONOUN_NEXT = 1.0
+"""Person points for each sentence a name opens that the next sentence follows with 'He', 'She',
+'His' or 'Her' (as for a 'he' later in its own sentence)."""
+_PRONOUN_OPENING_RE = re.compile(r"[\s\"“‘(]*(?:He|She|His|Her)\b")
+_OPENING_QUOTES = ' \t"“‘('
+
+SHORT_REFERENCE = 2.0
+"""Person points for a full name the story then shortens to the surname or first name alone:
+as much as a title before it."""
+_HEADS = ORG_HEADS | PLACE_HEADS | NEUTRAL_HEADS | OTHER_HEADS
+
+
+def _add_short_reference_evidence(forms: dict[str, _Form]) -> None:
+    """A person is named in full once and then by surname ("Talal Selo" ... "Selo said"), or by first
+    name ("Britney Spears" ... "Britney"); an organisation or place is shortened to its head word
+    ("the Bank", "the Park") or not at all. So a two- or three-word name whose last word (or given
+    name) the story also uses alone, and not after "the", gains a person's points."""
+    for name, form in forms.items():
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(map(_name_word, words)) or is_demonym(words[0]):
+            continue
+        given = is_given_name(words[0])
+        # A surname that is a common word ("Bush", "Gross") only after a given name: "Case Grammar"
+        # ... "Grammar" is a subject's short name, not a person's
+        surname = _used_alone(words[-1], forms) and (given or not common_word(words[-1].lower()))
+        if surname or (given and _used_alone(words[0], forms)):
+            form.read.person += SHORT_REFERENCE
+
+
+def _name_word(word: str) -> bool:
+    """'Talal', 'W.', 'O.J.', "O'Neill": a word of a person's name (not 'I-44', not a lone letter,
+    not 'Jane.' with a sentence's full stop)."""
+    if not word[:1].isupper() or any(c.isdigit() for c in word):
+        return False
+    if word.endswith("."):
+        return len(word) == 2 or "." in word[:-1]
+    return len(word) > 2 or (len(word) == 2 and word[1].isalpha())
+
+
+def _used_alone(word: str, forms: dict[str, _Form]) -> bool:
+    """The story uses `word` as a name of its own, not as the head of an institution or place
+    ("the Army"), a place of the gazetteer or a people ("Iraqi")."""
+    alone = forms.get(word)
+    if alone is None or not alone.read or alone.read.after_the * 2 >= alone.read.uses:
+        return False
+    lower = word.lower()
+    return not (lower in _HEADS or lower in gazetteer() or is_demonym(word) or lower in HONORIFICS)
+
+
+_COORDINATION_RE = re.compile(r",?\s+(?:and|or)\s+$")
+
+
+def _type_by_coordination(forms: dict[str, _Form]) -> None:
+    """'Gorbachev and Bush', 'Devon or Cornwall': names joined by 'and' / 'or' are of one kind, so a
+    name with no kind of its own takes a point of the kind of the typed name before it, and is
+    typed again. (Commas join too much else: 'in Pullman, Washington, Wikinews ...'; and a name
+    of English words is more often the first half of one name: 'Hydrographic and Oceanographic
+    Service', 'Institute of Geophysics and Planetary Physics'.)"""
+    for form in [form for form in forms.values() if form.kind is None and form.read is not None
+                 and not all(common_word(word.lower()) for word in form.name.split())]:
+        beside = [kind for context in form.contexts for kind in _coordinated_kinds(context, forms)]
+        for kind in beside:
+            setattr(form.read, kind, getattr(form.read, kind) + COORDINATION)
+        if beside:
+            form.kind = classify(form.name, form.contexts, form.read)
+
+
+def _coordinated_kinds(context: Context, forms: dict[str, _Form]) -> list[str]:
+    """The kinds of the typed names joined to this use by 'and' or 'or' before it (a name before
+    'and' may share the head of the name after it: 'Hydrographic and Oceanographic Service')."""
+    sentence, kinds = context.sentence, []
+    for mention in name_mentions(sentence):
+        joined = mention.end <= context.start and _COORDINATION_RE.fullmatch(sentence, mention.end, context.start)
+        neighbour = forms.get(mention.name) if joined else None
+        if neighbour is not None and neighbour.kind in TAGGED_KINDS:
+            kinds.append(neighbour.kind)
+    return kinds
+
+
+COORDINATION = 1.0
+"""Points a name gains from a typed name listed right before it ('X and Y', 'X, Y')."""
 
 
 class _Groups:
@@ -197,6 +295,8 @@ class _Groups:
             owners = by_part.get(name, set())
             if len(owners) == 1:  # "Selo" and the one "Talal Selo" of the story
                 self.join(next(iter(owners)), name)
+            elif owners and form.kind != PERSON:
+                form.kind = None  # "Whitman" of "Walt Whitman" and "George Whitman": one of them, no town
         self._join_person_variants(people)
 
     def _join_person_variants(self, people: list[str]) -> None:
@@ -259,7 +359,7 @@ class _Groups:
         read = Evidence()
         for name in names:
             form_read = self.forms[name].read or context_evidence(self.forms[name].contexts)
-            for field_name in ("person", "organisation", "place", "other", "speaks", "uses", "after_the"):
+            for field_name in ("person", "organisation", "place", "other", "speaks", "uses", "after_the", "weak_place"):
                 setattr(read, field_name, getattr(read, field_name) + getattr(form_read, field_name))
         kind = classify(display, contexts, read)
         if kind is None and len(kinds) == 1:
