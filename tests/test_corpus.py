@@ -107,11 +107,13 @@ def test_jsonl_bad_lines_are_skipped_by_line_number(make_project):
         "{not json",
         json.dumps({"id": "two", "source": "bbc", "text": "The tunnel closed on Tuesday.", "colour": "red"}),
         json.dumps({"id": "three", "source": "bbc"}),
+        '{"id": "four", "source": "bbc", "text": "a raw\ttab"}',
     ]
     corpus = read_corpus(make_project({"bulk.jsonl": "\n".join(lines) + "\n"}) / "content")
     assert [a.id for a in corpus.articles] == ["one", "two"]
     text = "\n".join(messages(corpus))
     assert "bulk.jsonl:2: not valid JSON" in text
+    assert "bulk.jsonl:5: not valid JSON (Invalid control character at column 47)" in text
     assert "bulk.jsonl:3: unknown key 'colour'" in text
     assert "bulk.jsonl:4: no 'text' string" in text
 

@@ -89,7 +89,7 @@ def _jsonl_record(line: str, number: int, path: Path, display: str, reader: Read
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        reader.report("error", display, number, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
+        reader.report("error", display, number, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); line skipped")
         return
     if not isinstance(record, dict):
         reader.report("error", display, number, "expected a JSON object with a 'text' field; line skipped")
