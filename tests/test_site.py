@@ -287,3 +287,18 @@ def test_feed_items_link_absolute_addresses_when_the_site_says_where_it_lives(ma
     for feed in ("feed.xml", "atom.xml"):
         entries = feedparser.parse((tmp_path / "docs" / feed).read_bytes()).entries
         assert entries and all(e.link.startswith("https://example.github.io/news-digest/briefings/") for e in entries), feed
+
+
+def test_every_link_between_pages_leads_to_a_page_of_the_site(built):
+    """Links written in raw HTML (a citation's supporting sentences) are not rewritten by MkDocs, so
+    they must already be the site's addresses: no link may lead to a missing page or a .md file."""
+    project, _ = built
+    site = project / "site"
+    checked = 0
+    for page in site.rglob("*.html"):
+        for target in re.findall(r'href="([^"#:?]+)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+            resolved = (site / target.lstrip("/") if target.startswith("/") else page.parent / target).resolve()
+            assert not target.endswith(".md"), f"{page.relative_to(site)} links {target}"
+            assert resolved.is_file() or (resolved / "index.html").is_file(), f"{page.relative_to(site)} links {target}"
+            checked += 1
+    assert checked > 100

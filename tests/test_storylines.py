@@ -2,6 +2,7 @@
 event's page linking its storyline and the events before and after it, the home page and the feeds
 showing a storyline once, at its newest event, and the export listing both."""
 import json
+import re
 import shutil
 
 import feedparser
@@ -78,3 +79,22 @@ def test_the_export_lists_storylines_and_each_briefings_storyline(docs):
     assert lines[single["storyline"]]["detail"] is None and lines[single["storyline"]]["page"] == single["page"]
     for record in data["briefings"]:
         assert json.loads(docs[record["detail"]])["id"] == record["id"]
+
+
+def test_links_written_in_html_are_site_addresses_not_markdown_files():
+    """MkDocs rewrites Markdown links, not those inside raw HTML (a citation's supporting
+    sentences): on every generated page pinned in the golden directory, such a link is the
+    site's address of the page (a folder), never a .md file a reader's click would 404 on."""
+    pages = list((ROOT / "tests" / "golden").glob("*/expected/**/*.md"))
+    assert any("<details" in page.read_text(encoding="utf-8") for page in pages if "/storylines/" in str(page))
+    for page in pages:
+        for target in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
+            assert ".md" not in target.split("#")[0], f"{page.name} links {target}"
+
+
+def test_a_markdown_target_becomes_the_address_of_its_folder():
+    from digest.render.citations import html_href
+
+    assert html_href("../briefings/2024-01-02-storm.md#article-3") == "../../briefings/2024-01-02-storm/#article-3"
+    assert html_href("#article-2") == "#article-2"
+    assert html_href("https://example.org/news.md") == "https://example.org/news.md"
