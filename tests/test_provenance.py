@@ -96,6 +96,10 @@ def test_a_relative_time_gets_its_articles_date():
     assert dated("Rescue efforts ended for the quake that hit eleven days ago.", date(2010, 1, 23)).endswith(
         "eleven days ago (as of January 23, 2010).")
     assert dated("The quake struck on Tuesday.", date(2010, 1, 12)) == "The quake struck on Tuesday."
+    # a possessive keeps its 's: the date follows it, never splits "today's"
+    assert dated("Today's 196 km stage was won by Vinokourov.", date(2007, 7, 23)) == (
+        "Today's (as of July 23, 2007) 196 km stage was won by Vinokourov.")
+    assert "last week’s (as of March 19, 2024) collapse" in dated("It followed last week’s collapse.", date(2024, 3, 19))
 
 
 # ---------------------------------------------------------------- headline

@@ -101,4 +101,10 @@ def dated(text: str, day: date | None) -> str:
     if not match:
         return text
     stamp = f"{day:%B} {day.day}, {day.year}"
-    return f"{text[: match.end()]} (as of {stamp}){text[match.end():]}"
+    end = match.end()
+    possessive = _POSSESSIVE.match(text, end)  # "today's stage": the date after the 's, not inside the word
+    end = possessive.end() if possessive else end
+    return f"{text[:end]} (as of {stamp}){text[end:]}"
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
