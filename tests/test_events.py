@@ -273,3 +273,16 @@ def test_a_storyline_summary_hears_from_every_event_not_only_the_newest():
     assert [a.published for a in chosen] == sorted(a.published for a in chosen)
     small = [events[0][:3], events[1][:2]]
     assert [a.id for a in articles_across(small, SUMMARY_ARTICLES)] == ["e00-a00", "e00-a01", "e00-a02", "e01-a00", "e01-a01"]
+
+
+def test_when_an_old_story_splits_the_part_holding_its_founder_keeps_its_page():
+    """A state file from a build that held the proposal and the vote as one story (its slug names
+    the proposal's day and headline): the proposal's event keeps that id and page, although the
+    vote's event holds as many of its articles; the vote's event gets a page of its own."""
+    articles = restore(CONSECUTIVE[:4])
+    old = {"old-story": {"slug": "2024-03-04-leeds-council-proposes-congestion-charge-for-city",
+                         "articles": sorted(a.id for a in articles)}}
+    events = grouped(articles, previous={"stories": old}).events
+    by_founder = {min(a.id for a in e.articles): e for e in events}
+    assert (by_founder["proposal-daily"].id, by_founder["proposal-daily"].slug) == ("old-story", old["old-story"]["slug"])
+    assert by_founder["vote-daily"].id != "old-story" and by_founder["vote-daily"].slug.startswith("2024-03-13-")

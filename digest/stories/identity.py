@@ -3,9 +3,10 @@
 A new story (an event) is named after its founder (the earliest article, ties by id): its id is a hash of
 the founder's id, its slug the founder's date and headline (the id's start added where two
 stories share a slug). A story that continues one of the previous build's (digest-state.json)
-inherits that story's id and slug, so its page keeps its URL when articles join it: the story
-holding most of an old story's articles keeps it. A storyline does the same by the events it
-holds. Without a state file every story and storyline starts afresh.
+inherits that story's id and slug, so its page keeps its URL when articles join it. When an old
+story splits, the part holding its founder keeps it (its slug names the founder's day and
+headline), else the part holding most of its articles. A storyline does the same by its events.
+Without a state file every story and storyline starts afresh.
 """
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def _article_order(article: Article):
 def keep_ids(stories: list[Story], previous: dict[str, dict]) -> list[Story]:
     """Give each story the id and slug of the previous story it continues, where there is one.
     previous: the last build's stories by id ({"slug", "articles": [article ids]})."""
-    return _inherit(stories, lambda story: [a.id for a in story.articles], previous, "articles")
+    founding_order = {a.id: (a.day or date.max, a.id) for story in stories for a in story.articles}
+    return _inherit(stories, lambda story: [a.id for a in story.articles], previous, "articles", founding_order.get)
 
 
 def keep_storyline_ids(storylines: list[Storyline], previous: dict[str, dict]) -> list[Storyline]:
@@ -65,16 +67,25 @@ def keep_storyline_ids(storylines: list[Storyline], previous: dict[str, dict]) -
     return _inherit(storylines, lambda line: list(line.events), previous, "events")
 
 
-def _inherit(items: list, members: Callable[[object], list[str]], previous: dict[str, dict], saved_members: str) -> list:
-    """Each item (a story or a storyline) takes the id and slug of the previous one that held most
-    of its members (the item with most of them keeps it; ties by id, then order); a new item keeps
-    its own id, made unique, and a slug no kept item uses."""
+def _inherit(items: list, members: Callable[[object], list[str]], previous: dict[str, dict], saved_members: str,
+             founding_order: Callable[[str], object] | None = None) -> list:
+    """Each item (a story or a storyline) takes the id and slug of a previous one whose members it
+    holds: the item holding the previous one's founder (its earliest member still present, by
+    `founding_order`; without it, its first saved member: a storyline's events are saved oldest
+    first) keeps it, since its slug names the founder's day and headline; else the item holding most
+    of its members (ties by id, then order). A new item keeps its own id, made unique, and a slug
+    no kept item uses."""
     owner = {member: old_id for old_id, saved in sorted(previous.items()) for member in saved.get(saved_members, [])}
-    claims = sorted((-count, old_id, index) for index, item in enumerate(items)
-                    for old_id, count in Counter(owner[m] for m in members(item) if m in owner).items())
+    founders = {old_id: _founder(saved.get(saved_members, []), founding_order) for old_id, saved in previous.items()}
+    claims = []
+    for index, item in enumerate(items):
+        held = set(members(item))
+        for old_id, count in Counter(owner[m] for m in held if m in owner).items():
+            claims.append((founders.get(old_id) not in held, -count, old_id, index))
+    claims.sort()
     assigned: dict[int, str] = {}
     taken: set[str] = set()
-    for _, old_id, index in claims:
+    for _, _, old_id, index in claims:
         if index not in assigned and old_id not in taken:
             assigned[index] = old_id
             taken.add(old_id)
@@ -92,6 +103,13 @@ def _inherit(items: list, members: Callable[[object], list[str]], previous: dict
         used_slugs.add(item.slug)
         kept.append(item)
     return kept
+
+
+def _founder(saved: list[str], founding_order: Callable[[str], object] | None) -> str | None:
+    if founding_order is None:
+        return saved[0] if saved else None
+    present = [member for member in saved if founding_order(member) is not None]
+    return min(present, key=founding_order) if present else None
 
 
 def storylines_state(storylines: list[Storyline]) -> dict[str, dict]:
