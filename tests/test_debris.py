@@ -112,3 +112,25 @@ def test_a_date_line_in_any_common_form_dates_an_undated_article():
         assert text_of(article) == ["The old dairy building burned down overnight, the fire service said."], line
     for line in ("16/08/2011", "February 30, 2012", "May 2 2013 was the day the dairy burned."):
         assert read(f"{line}\nThe dairy burned.", published=None).published is None, line
+
+
+def test_captions_are_told_in_english_text_only():
+    """Caption rules read English verbs: a short German or Chinese paragraph is the article's text."""
+    from digest.restore.debris import debris_kinds
+
+    german = [["Die Stadt Passau hat wegen des Hochwassers den Katastrophenfall ausgerufen."], ["Die Donau stieg auf neun Meter."]]
+    chinese = [["荷兰鹿特丹市一座大桥12日早高峰时段部分坍塌，造成至少14人死亡、37人受伤。"], ["约20辆汽车随之落水。"]]
+    for split in (german, chinese):
+        kinds, kept, dropped, _ = debris_kinds(split, english=False)
+        assert kinds == [[""], [""]] and kept == split and not dropped
+    english = [["The bus exploded at 9:47 am."], ["Ambulances at Russell Square, London"], ["Police closed the square."]]
+    kinds, _, dropped, _ = debris_kinds(english)
+    assert kinds == [[""], ["debris"], [""]] and dropped["caption"] == 1
+
+
+def test_an_article_that_is_all_debris_keeps_its_text():
+    """'Fire.' is all the outlet wrote: it is the article's text, so its briefing has a summary."""
+    from digest.restore.debris import debris_kinds
+
+    kinds, kept, dropped, _ = debris_kinds([["Fire."]])
+    assert kinds == [[""]] and kept == [["Fire."]] and not dropped

@@ -180,12 +180,16 @@ def _is_cut_sentence(sentence: str) -> bool:
     return bool(re.search(r"[\w,]\s?(?:\.\.\.|…)$", sentence.strip()))
 
 
-def debris_kinds(split: list[list[str]], published: datetime | None = None
+def debris_kinds(split: list[list[str]], published: datetime | None = None, english: bool = True
                  ) -> tuple[list[list[str]], list[list[str]], Counter, datetime | None]:
     """Every sentence's debris kind ("" for the article's text), paragraph by paragraph, then
     what readable_paragraphs returns (the paragraphs kept, the counts dropped, the date found):
-    the whole text stays (grouping reads it all)."""
-    kept, dropped, found_date = readable_paragraphs(split, published)
+    the whole text stays (grouping reads it all). An article whose every paragraph looks like
+    debris keeps it all as text: it is all the outlet wrote ('Fire.'), and a briefing must
+    have something to say."""
+    kept, dropped, found_date = readable_paragraphs(split, published, english)
+    if not kept and any(split):
+        kept, dropped = [[without_list_marker(s) for s in sentences] for sentences in split if sentences], Counter()
     kept_texts = Counter(s for paragraph in kept for s in paragraph)
     kinds = []
     for sentences in split:
@@ -201,8 +205,11 @@ def debris_kinds(split: list[list[str]], published: datetime | None = None
     return kinds, kept, dropped, found_date
 
 
-def readable_paragraphs(split: list[list[str]], published: datetime | None = None) -> tuple[list[list[str]], Counter, datetime | None]:
-    """An article's paragraphs (each a list of sentences) without its debris.
+def readable_paragraphs(split: list[list[str]], published: datetime | None = None, english: bool = True
+                        ) -> tuple[list[list[str]], Counter, datetime | None]:
+    """An article's paragraphs (each a list of sentences) without its debris. Captions are told by
+    English verbs, so they are looked for in English text only (in other languages, and in
+    scripts without spaces, a short paragraph would look like a caption).
 
     Returns (the paragraphs kept, in order; how many paragraphs or sentences of each kind were
     dropped, with the article's own headline line under "headline: <text>"; the date of a date
@@ -217,7 +224,7 @@ def readable_paragraphs(split: list[list[str]], published: datetime | None = Non
         kind = paragraph_debris(paragraph)
         if kind == "date" and number < 3 and found_date is None:
             found_date = date_line(paragraph)
-        if kind is None and number < len(split) and is_caption(sentences, published or found_date):
+        if kind is None and english and is_caption(sentences, published or found_date):
             kind = "caption"
             if not kept and not any(k.startswith("headline: ") for k in dropped) and _headline_like(paragraph):
                 kind = f"headline: {paragraph}"  # a page's headline line: the article's title, not a caption

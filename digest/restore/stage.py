@@ -202,7 +202,8 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
         text = truecase(text, model, outlet_names)
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
     split = split if split is not None else split_text(text)
-    kinds, readable, dropped, found_date = debris_kinds(split, raw.published)
+    lang = raw.lang or detect_language(text)
+    kinds, readable, dropped, found_date = debris_kinds(split, raw.published, english=lang.split("-")[0].lower() == "en")
     headline_line = next((kind.removeprefix("headline: ") for kind in dropped if kind.startswith("headline: ")), None)
     dropped = Counter({("headline" if kind.startswith("headline: ") else kind): n for kind, n in dropped.items()})
     if dropped:
@@ -231,7 +232,7 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
     article = Article(
         id=raw.id, path=raw.path, source=raw.source,
         sentences=Sentences.of(sentences), title=title, published=published, url=raw.url,
-        author=raw.author, lang=raw.lang or detect_language(text), license=raw.license, title_inferred=inferred,
+        author=raw.author, lang=lang, license=raw.license, title_inferred=inferred,
         summary_only=raw.summary_only, copy_of=raw.copy_of, fingerprint=key,
     )
     return article, tuple(notes)
