@@ -28,6 +28,15 @@ def test_front_matter_is_read(make_project):
     assert article.raw_text.startswith("Officials said")
 
 
+def test_an_article_is_dated_on_the_day_its_outlet_published_it(make_project):
+    """'00:30 in Amsterdam on 12 March' is 12 March, as the outlet's page says, not UTC's 11 March."""
+    local = GOOD.replace("2017-10-15T08:30:00Z", "2024-03-12T00:30:00+02:00")
+    western = GOOD.replace("2017-10-15T08:30:00Z", "2024-03-11T21:00:00-05:00")
+    corpus = read_corpus(make_project({"a.md": local, "b.md": western.replace("the bridge would reopen", "the tunnel would close").replace("reuters.com/a", "reuters.com/b")}) / "content")
+    days = sorted((a.published.date().isoformat(), a.published.strftime("%H:%M")) for a in corpus.articles)
+    assert days == [("2024-03-11", "21:00"), ("2024-03-12", "00:30")]
+
+
 def test_broken_yaml_names_file_and_line_and_keeps_the_others(make_project):
     broken = "---\nsource: bbc\ntitle: [unclosed\n---\nSome text about a bridge.\n"
     corpus = read_corpus(make_project({"a.md": GOOD, "b.md": broken}) / "content")

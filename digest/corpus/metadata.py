@@ -1,7 +1,7 @@
 """One article's metadata: its date, address and outlet, checked and inferred."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ def _parse_published(value: Any, reader: ReadContext, display: str, line: int | 
     if value is None:
         return None
     if isinstance(value, datetime):
-        return _naive_utc(value)
+        return _as_published(value)
     if isinstance(value, date):
         return datetime.combine(value, time())
     try:
@@ -60,7 +60,7 @@ def _parse_published(value: Any, reader: ReadContext, display: str, line: int | 
     except ValueError:
         parsed = None
     if parsed is not None:
-        return _naive_utc(parsed)
+        return _as_published(parsed)
     try:
         raise ValueError
     except ValueError:
@@ -68,11 +68,12 @@ def _parse_published(value: Any, reader: ReadContext, display: str, line: int | 
         return None
 
 
-def _naive_utc(value: datetime) -> datetime:
-    """Compare every date in one time zone: UTC, without tzinfo."""
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(timezone.utc).replace(tzinfo=None)
+def _as_published(value: datetime) -> datetime:
+    """The date and time as the outlet wrote them, without their offset: the day an article is
+    filed under is the day its outlet published it on ('2024-03-12T00:30:00+02:00' is 12 March, not
+    UTC's 11 March). Times of outlets in different zones then differ by at most the hours between
+    the zones, which no event span of days notices."""
+    return value.replace(tzinfo=None)
 
 
 def date_from_first_line(body: str) -> tuple[datetime | None, str]:
