@@ -187,3 +187,16 @@ def test_numbers_in_every_format(sentence, values, unit):
 
 def test_codes_are_not_amounts():
     assert [f.value for f in extract_figures("In the 90049 ZIP code, based on 37 sales")] == [37]
+
+
+def test_a_currency_symbol_or_code_starts_a_word():
+    """'vers 8 h 15' and 'users 8 million' hold no rupees; 'Rs 500' and 'US$5' still do."""
+    assert [f.unit for f in extract_figures("Le pont est tombé vers 8 h 15.")] == [None, None]
+    assert [f.unit for f in extract_figures("The service says its users 8 million strong.")] == [None]
+    assert [f.unit for f in extract_figures("He paid Rs 500 and US$5 million.")] == ["INR", "USD"]
+
+
+def test_what_is_counted_keeps_its_letters_in_any_alphabet():
+    """A counted word is cut at no accented letter: 'blessées', never 'bless'."""
+    (figure,) = extract_figures("On compte 37 blessées dans la ville.")
+    assert figure.counts == "blessées"

@@ -20,7 +20,7 @@ _TIME_BEFORE_RE = re.compile(r"\d:\s*$")
 _CODE_AFTER_RE = re.compile(r"\s*(?:zip\s?code|post\s?code|postal\s+code|area\s+code|dialling\s+code)\b")
 ATTACHED_RE = re.compile(r"([A-Za-z]{1,4})\b")
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
-_CURRENCY_BEFORE_RE = re.compile(rf"(?:rm|rs|us|hk|\$[a-z]{{1,2}}|\b(?:{CURRENCY_CODES})|minus-?)$", re.IGNORECASE)
+_CURRENCY_BEFORE_RE = re.compile(rf"(?:\b(?:rm|rs|us|hk)|\$[a-z]{{1,2}}|\b(?:{CURRENCY_CODES})|minus-?)$", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[A-Za-z]")
 
 
@@ -125,9 +125,10 @@ def qualifier(sentence: str, start: int) -> tuple[str | None, int]:
 _US_DOLLARS_RE = re.compile(r"\s+(?:U\.S\.|US)(?=\s+dollars?\b)")
 _UNIT_WORD_RE = re.compile(
     r"\s*(?:-|\s)?(?P<w>(?:square\s|sq\.?\s?|cubic\s|nautical\s)?[A-Za-zμµ/]+(?:-ft)?(?:\s(?:cent|points))?)")
-_OF_PHRASE_RE = re.compile(r"\s+of\s+((?:[A-Za-z'’-]+\s?){1,3})")
+_OF_PHRASE_RE = re.compile(r"\s+of\s+((?:(?:[^\W\d_]|['’-])+\s?){1,3})")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+|those\s+|all\s+)?", re.IGNORECASE)
-_PHRASE_WORDS_RE = re.compile(r"\s*((?:[A-Za-z'’.-]+\s?){1,5})")
+# Words of any alphabet: "blessées" is one word, never "bless" and a rest
+_PHRASE_WORDS_RE = re.compile(r"\s*((?:(?:[^\W\d_]|['’.-])+\s?){1,5})")
 _HYPHEN_NOUN_RE = re.compile(r"\s*([a-z]+)")
 
 

@@ -49,7 +49,8 @@ SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
 SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|b|mil)\b)"
 # ISO 4217 codes written before the amount ("INR1 trillion", "EUR 20m"), then symbols
 CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|aud|cad|chf|hkd|nzd|sgd|myr|zar|sek|nok|dkk|brl|mxn|rub|krw|idr|php|thb|ils|aed|sar"
-CURRENCY = rf"(?=[a-z$£€¥])(?:\b(?:{CURRENCY_CODES})(?=\ ?\d)|us\$|a\$|c\$|hk\$|nz\$|s\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
+# (?<![a-z]): a symbol or code starts a word ("vers 8 h", "users 8 million" hold no rupees)
+CURRENCY = rf"(?<![a-z])(?=[a-z$£€¥])(?:\b(?:{CURRENCY_CODES})(?=\ ?\d)|us\$|a\$|c\$|hk\$|nz\$|s\$|\$us|\$a|\$|£|€|¥|rm|rs\.?)"
 
 _FRACTION_RE = re.compile(r"(?:(\d+)\ )?(\d+)\s?[/⁄]\s?(\d+)")
 _DIGITS_RE = re.compile(rf"[\d,.\u00a0\u202f\u2009 '’{VULGAR}]+")
