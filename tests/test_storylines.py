@@ -98,3 +98,56 @@ def test_a_markdown_target_becomes_the_address_of_its_folder():
     assert html_href("../briefings/2024-01-02-storm.md#article-3") == "../../briefings/2024-01-02-storm/#article-3"
     assert html_href("#article-2") == "#article-2"
     assert html_href("https://example.org/news.md") == "https://example.org/news.md"
+
+
+BRIDGE = {
+    "wire/collapse.md": """\
+        ---
+        source: wire
+        title: Rotterdam bridge collapse kills at least 14
+        published: 2024-03-12
+        ---
+        A section of the Van Brienenoord bridge in Rotterdam collapsed on Tuesday, killing at least 14 people.
+        Mayor Ahmed Aboutaleb said divers were still searching the Nieuwe Maas river for victims.
+        """,
+    "daily/collapse.md": """\
+        ---
+        source: daily
+        title: At least 14 dead as Rotterdam bridge falls into river
+        published: 2024-03-12
+        ---
+        At least 14 people died when part of the Van Brienenoord bridge in Rotterdam fell into the Nieuwe Maas.
+        Ahmed Aboutaleb, the mayor, said the search for victims would go on through the night.
+        """,
+    "wire/inquiry.md": """\
+        ---
+        source: wire
+        title: Corrosion caused Rotterdam bridge collapse, inquiry finds
+        published: 2024-03-19
+        ---
+        Corroded steel cables caused the collapse of the Van Brienenoord bridge in Rotterdam, an inquiry found.
+        Divers recovered two more bodies from the Nieuwe Maas, raising the death toll to 16, Ahmed Aboutaleb said.
+        The roads agency apologised to the families of the victims and said all 26 bridges of the same design would be inspected.
+        """,
+    "daily/inquiry.md": """\
+        ---
+        source: daily
+        title: Rotterdam bridge inquiry blames corroded cables as toll reaches 16
+        published: 2024-03-19
+        ---
+        An inquiry into the Van Brienenoord bridge collapse in Rotterdam blamed corroded steel cables.
+        The death toll rose to 16 after two more bodies were found in the Nieuwe Maas, Ahmed Aboutaleb said.
+        """,
+}
+
+
+def test_the_figure_ledger_follows_the_toll_not_increments_or_other_counts(make_project):
+    """'two more bodies' is how much the toll grew and 'all 26 bridges' counts bridges: the
+    storyline's ledger of deaths reads 14 -> 16."""
+    project = make_project(BRIDGE)
+    generate(project_config(project, docs_dir=project / "docs", keep_state=False))
+    index = json.loads((project / "docs" / "briefings.json").read_text(encoding="utf-8"))
+    (line,) = [s for s in index["storylines"] if len(s["briefings"]) == 2]
+    detail = json.loads((project / "docs" / line["detail"]).read_text(encoding="utf-8"))
+    deaths = [row for row in detail["ledger"] if row["counts"] == "deaths"]
+    assert [v["value"] for v in deaths[0]["values"]] == ["14", "16"]

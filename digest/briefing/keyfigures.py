@@ -46,6 +46,8 @@ _AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "bee
                           "people", "more", "others", "and", "all", "now", "still", "being"})
 _CASUALTY_BEFORE = frozenset({"killing", "killed", "kills", "kill", "injuring", "injured", "wounding", "wounded",
                               "toll", "dead", "deaths", "claimed", "claiming", "victims", "casualties"})
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:and|but|said|says|that|while|which|who)\b")
+"""Where the words before a figure leave its clause: 'the victims and said all 26 bridges' counts no victims."""
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CONVERSION_BEFORE_RE = re.compile(r"\(\s*(?:about|around|some|approximately|roughly|nearly|almost|~)?\s*$", re.IGNORECASE)
 
@@ -92,7 +94,7 @@ def is_casualty(report: FigureReport) -> bool:
         return False
     if figure.counts and head_noun(figure) in _CASUALTY_NOUNS:
         return True
-    before = report.sentence[max(0, figure.start - 40) : figure.start].lower().split()[-4:]
+    before = _CLAUSE_BREAK_RE.split(report.sentence[max(0, figure.start - 40) : figure.start].lower())[-1].split()[-4:]
     if any(word.strip(",.") in _CASUALTY_BEFORE for word in before):
         return True  # "killing at least 120 people", "the death toll rose to 3,000"
     following = _FOLLOWING_WORDS_RE.match(report.sentence, figure.end)

@@ -112,6 +112,7 @@ def figure_ledger(events: list[Outline], names: dict[str, str]) -> list[LedgerRo
 
 
 _HURT_RE = re.compile(r"injur|wound|hurt|missing")
+_INCREMENT_RE = re.compile(r"\s+(?:more|additional|further|new|other)\b", re.IGNORECASE)
 _CASUALTY_ROWS = ("deaths", "injured or missing")
 
 
@@ -121,8 +122,8 @@ def _counted_thing(report: FigureReport) -> tuple[str, str] | None:
     counted phrase lowercased with the last word singular, and its unit; None for a vague amount or
     a figure that counts only its unit."""
     figure = report.figure
-    if figure.qualifier == "vague":
-        return None
+    if figure.qualifier == "vague" or _INCREMENT_RE.match(report.sentence, figure.end):
+        return None  # "two more bodies" is how much a count grew, not the count
     if is_casualty(report):
         around = report.sentence[max(0, figure.start - 30) : figure.end + 30].lower()
         return ("injured or missing" if _HURT_RE.search(around) else "deaths"), ""
