@@ -89,6 +89,18 @@ def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+def is_shouted(sentence: str) -> bool:
+    """A sentence in capitals ('AT LEAST 12 DEAD, SAYS AFAD'): at least three words and nearly every
+    cased letter upper case. Its capitals say nothing about which words are names."""
+    upper = lower = 0
+    for char in sentence:
+        if char.isupper():
+            upper += 1
+        elif char.islower():
+            lower += 1
+    return upper >= 8 and lower * 10 < upper and len(sentence.split()) >= 3
+
+
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp det
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun

@@ -341,3 +341,9 @@ def test_who_is_quoted_shows_each_outlets_quote(seed_briefing):
     reuters_cell, bbc_cell = dillon.split(" | ")[1:3]
     assert "difficult fighting" in bbc_cell or "respect their solutions" in bbc_cell
     assert reuters_cell != "—" and "✓" not in table
+
+
+def test_a_sentence_in_capitals_gives_no_names():
+    """'AT LEAST 12 DEAD, SAYS AFAD': every word is capitalised, so none is known to be a name."""
+    assert name_mentions("BREAKING: AT LEAST 12 DEAD AS QUAKE STRIKES IZMIR, SAYS AFAD.") == ()
+    assert [m.name for m in name_mentions("NATO and the UN met in Geneva.")][:1] == ["NATO"]

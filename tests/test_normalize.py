@@ -183,3 +183,10 @@ def test_an_articles_language_is_its_front_matters_or_told_from_its_text(make_pr
     })
     languages = {a.id: a.lang for a in restored(read_corpus(project / "content").articles)}
     assert languages == {"a": "zh", "b": "de", "c": "en", "d": "en"}  # the front matter wins; too short to tell: English
+
+
+def test_text_in_capitals_teaches_no_casing():
+    """Another outlet's headline in capitals must not make a lowercased article shout."""
+    model = learn_casing(["AT LEAST 12 DEAD AS QUAKE STRIKES IZMIR, SAYS AFAD.\nInterior Minister Ali Yerlikaya visited Izmir."])
+    restored = restore("the quake struck izmir , killing at least 12 people , ali yerlikaya said .", model)
+    assert "killing at least 12 people" in restored and "Ali Yerlikaya" in restored and "Izmir" in restored

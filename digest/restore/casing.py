@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterable
 
-from ..text import FUNCTION_WORDS, is_common_word, split_text, wordlist
+from ..text import FUNCTION_WORDS, is_common_word, is_shouted, split_text, wordlist
 
 MapWork = Callable[[Callable, list], list]
 """map_work(function, items) -> results in order: the build's workers, or the built-in serial map."""
@@ -299,6 +299,8 @@ def casing_counts(text: str | list[list[str]]) -> tuple[Counter, Counter, Counte
     lower_words, _ = wordlist()
     for sentences in split_text(text) if isinstance(text, str) else text:
         for sentence in sentences:
+            if is_shouted(sentence):
+                continue  # text in capitals teaches no casing ("killing at LEAST 12")
             matches = _tokens(sentence)
             tokens = [m.group(0) for m in matches]
             runs = _capitalised_runs(sentence, matches, tokens, lower_words)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ...text import ABBREVIATIONS, FUNCTION_WORDS
+from ...text import ABBREVIATIONS, FUNCTION_WORDS, is_shouted
 from .lexicon import (
     ADJECTIVE_SUFFIXES, HONORIFICS, MONTHS, NAME_OPENERS, NOT_NAMES, NUMBER_WORDS, ORG_FIRST, ORG_HEADS, PLACE_HEADS,
     POST_NOMINALS, SAY_WORDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS, common_word, gazetteer,
@@ -71,6 +71,8 @@ def name_mentions(sentence: str) -> tuple[Mention, ...]:
     """The names in a sentence, in order. Remembered: the entities, the speakers and the quotes
     of a story each ask for every sentence."""
     mentions: list[Mention] = []
+    if is_shouted(sentence):
+        return ()  # a headline in capitals: every word looks like a name ("AT LEAST 12 DEAD")
     for match in NAME_RUN_RE.finditer(sentence):
         offset, run = match.start(), match.group(0)
         if " " not in run and "\t" not in run and _plain(run):  # one plain word: most runs
