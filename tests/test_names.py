@@ -347,3 +347,16 @@ def test_a_sentence_in_capitals_gives_no_names():
     """'AT LEAST 12 DEAD, SAYS AFAD': every word is capitalised, so none is known to be a name."""
     assert name_mentions("BREAKING: AT LEAST 12 DEAD AS QUAKE STRIKES IZMIR, SAYS AFAD.") == ()
     assert [m.name for m in name_mentions("NATO and the UN met in Geneva.")][:1] == ["NATO"]
+
+
+def test_a_name_with_particles_is_one_name_and_its_surname_one_entity():
+    """'Ursula von der Leyen' is one name, and 'Von der Leyen' later her; 'Bin Salman' of a story
+    with two bin Salmans stays apart, as no one can tell which."""
+    assert names_in("Commission President Ursula von der Leyen met Ruud van den Berg.") == ["Ursula von der Leyen", "Ruud van den Berg"]
+    entities = story_entities([article("Ursula von der Leyen arrived in Jeddah on Monday.",
+                                       "Von der Leyen said the talks went well.",
+                                       "Mohammed bin Salman and his brother Abdulaziz bin Salman met her.",
+                                       "Bin Salman said the deal was close.")])
+    by_name = {e.name: e for e in entities}
+    assert "Von der Leyen" not in by_name and "Von der Leyen" in by_name["Ursula von der Leyen"].aliases
+    assert "Mohammed bin Salman" in by_name and "Abdulaziz bin Salman" in by_name

@@ -25,7 +25,7 @@ from .lexicon import (
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _U = "[" + re.escape(_UPPER) + "]"
 _WORD = rf"(?:{_U}[\w'’.&-]*|(?:(?:al|el|bin|ibn)-|d['’]){_U}[\w'’-]*)"
-_CONNECT = r"(?:(?:of|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|y)[ \t]+(?:(?:the|la|los|las|le)[ \t]+)?)"
+_CONNECT = r"(?:(?:of|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|y)[ \t]+(?:(?:the|la|los|las|le|der|den|des|de|del)[ \t]+)?)"
 NAME_RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+{_CONNECT}?{_WORD})*")
 _TOKEN_RE = re.compile(r"\S+")
 _HYPHEN_SUFFIX_RE = re.compile(r"-[a-z]+$")

@@ -28,6 +28,8 @@ from .mentions import name_mentions
 TAGGED_KINDS = (PERSON, ORGANISATION, PLACE)
 _EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][A-Z.&]{1,8})\s*\)")
 _SAME_PERSON = 0.85
+_SURNAME_PARTICLES = frozenset("von van de der den di da du del della dos das la le bin ibn al el".split())
+"""Words a surname can start with: a surname so written stands for the story's one full name ending in it."""
 """Similarity (difflib ratio) above which two person names of one story with the same initials are one
 person spelt two ways ("Mohammad" / "Mohammed Siddique Khan", "Shehzad" / "Shezhad Tanweer")."""
 
@@ -303,7 +305,8 @@ class _Groups:
         """'George Bush' / 'George W. Bush'; 'Mohammad' / 'Mohammed Siddique Khan'; 'De Boer' / 'Yvo de Boer'."""
         lowered = {name.lower(): name for name in people}
         for name in self.forms:
-            if " " in name and name not in people:
+            if " " in name and (name not in people or name.split()[0].lower() in _SURNAME_PARTICLES):
+                # "Von der Leyen", a person too, is the story's one "Ursula von der Leyen"
                 longer = {self.find(p) for low, p in lowered.items() if low.endswith(" " + name.lower())}
                 if len(longer) == 1 and self.forms[name].kind in (PERSON, None):
                     self.join(next(iter(longer)), name)
