@@ -21,6 +21,7 @@ from .figures import extract_figures
 from .independence import independent_reports
 from .keyfigures import figure_differences
 from .sentences import StoryText
+from .standalone import stands_alone
 from .support import SUPPORTED, Terms, coverage, stem, story_idf, story_terms, support
 
 SAME_FACT = 0.32
@@ -199,8 +200,9 @@ def shared_facts(story_text: StoryText, scores: np.ndarray, summary: tuple[Summa
     said = _summary_terms(story_text, summary)
     terms, idf = story_terms(story_text), story_idf(story_text)
     for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:MAX_SHARED_CANDIDATES]:
-        if i in used or any(coverage(terms[i], t, idf, gated=False) >= SUPPORTED for t in said):
-            continue
+        if i in used or not stands_alone(story_text.sentences[i].text) \
+                or any(coverage(terms[i], t, idf, gated=False) >= SUPPORTED for t in said):
+            continue  # shown on its own, as a summary sentence is: it must stand alone
         matches = {story_text.sentences[i].source: (2.0, i)}
         for source, indexes in by_source.items():
             if source == story_text.sentences[i].source:
@@ -264,7 +266,8 @@ def exclusive_facts(story_text: StoryText, scores: np.ndarray) -> list[SharedFac
         for i in sorted(indexes, key=lambda i: (-scores[i], i)):  # the most important first, until enough
             if len(unique) == MAX_EXCLUSIVE:
                 break
-            if closest_elsewhere[i] >= UNIQUE or len(story_text.sentences[i].text.split()) < 8:
+            if closest_elsewhere[i] >= UNIQUE or len(story_text.sentences[i].text.split()) < 8 \
+                    or not stands_alone(story_text.sentences[i].text):
                 continue
             if any(coverage(terms[i], outlet_terms_of(s), idf, gated=False) >= OUTLET_TEXT_SHARE for s in by_source if s != source):
                 continue
