@@ -360,3 +360,9 @@ def test_a_name_with_particles_is_one_name_and_its_surname_one_entity():
     by_name = {e.name: e for e in entities}
     assert "Von der Leyen" not in by_name and "Von der Leyen" in by_name["Ursula von der Leyen"].aliases
     assert "Mohammed bin Salman" in by_name and "Abdulaziz bin Salman" in by_name
+
+
+def test_a_time_zone_written_out_is_no_name():
+    """'China Standard Time' is a clock, as 'BST' is."""
+    assert names_in("The torch was lit at 10:02 China Standard Time in Beijing.") == ["Beijing"]
+    assert names_in("It struck at 3 pm Eastern Daylight Time.") == []

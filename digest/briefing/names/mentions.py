@@ -349,7 +349,12 @@ def _mention(sentence: str, segment: list[Token], titled: bool) -> Mention | Non
         return None
     if len(segment) == 1 and (_bare(name) in NOT_NAMES or _bare(name) in TITLE_HEADS or _bare(name) in HONORIFICS):
         return None
+    if _ZONE_NAME_RE.search(name):
+        return None  # "China Standard Time", "Eastern Daylight Time": a clock, never a name
     return Mention(name, begin, end, titled, cut)
+
+
+_ZONE_NAME_RE = re.compile(r"\b(?:Standard|Daylight|Summer|Mean|Saving)\s+Time$")
 
 
 def _clean_end(word: str) -> str:
