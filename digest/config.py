@@ -70,9 +70,13 @@ class GroupingConfig:
     storyline_name_days: float = 730.0
     """... their names too: a matter followed for years keeps its words and its actors
     (MultiLing's topics run up to four years)."""
+    storyline_all_pairs_limit: int = 1000
+    """Up to this many events every pair is scored; beyond, the candidate search proposes pairs
+    (the events of a year of news are too many for all pairs: 2,673 events gave 3.6 million pairs
+    and a dense graph, 11 s of every rebuild at 10,000 articles) ..."""
     storyline_max_days: float = 120.0
-    """Beyond all_pairs_limit events, neighbours by words are looked for this far apart; events
-    sharing a rare name link however far apart."""
+    """... and neighbours by words are looked for this far apart; events sharing a rare name link
+    however far apart."""
 
 
 @dataclass(frozen=True, slots=True)

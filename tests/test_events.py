@@ -286,3 +286,16 @@ def test_when_an_old_story_splits_the_part_holding_its_founder_keeps_its_page():
     by_founder = {min(a.id for a in e.articles): e for e in events}
     assert (by_founder["proposal-daily"].id, by_founder["proposal-daily"].slug) == ("old-story", old["old-story"]["slug"])
     assert by_founder["vote-daily"].id != "old-story" and by_founder["vote-daily"].slug.startswith("2024-03-13-")
+
+
+def test_storylines_from_the_candidate_search_match_all_pairs():
+    """Beyond storyline_all_pairs_limit events the candidate search proposes the pairs (a year of
+    news has too many events for all pairs); on a small corpus it finds the same storylines."""
+    from digest.config import GroupingConfig
+
+    articles = restore(CONSECUTIVE + SAME_COUNTRY_SAME_DAY)
+    def lines(grouping):
+        result = grouped(articles, grouping)
+        members = {e.id: tuple(sorted(a.id for a in e.articles)) for e in result.events}
+        return sorted(sorted(members[e] for e in line.events) for line in result.storylines)
+    assert lines(GroupingConfig(storyline_all_pairs_limit=1)) == lines(GroupingConfig())

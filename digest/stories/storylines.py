@@ -105,10 +105,10 @@ class _EventFeatures:
 
 
 def _candidate_event_pairs(text, names, first, last, config: GroupingConfig, runtime: Runtime) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of events up to all_pairs_limit; beyond, the events that share a rare name
-    (however far apart) and each event's nearest events by words within storyline_max_days."""
+    """Every pair of events up to storyline_all_pairs_limit; beyond, the events that share a rare
+    name (however far apart) and each event's nearest events by words within storyline_max_days."""
     n = text.shape[0]
-    if n <= config.all_pairs_limit:
+    if n <= config.storyline_all_pairs_limit:
         return np.triu_indices(n, k=1)
     middle = np.where(np.isnan(first), last, (first + last) / 2)
     found = _EventFeatures(text, names, middle)
