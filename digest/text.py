@@ -214,9 +214,12 @@ def paragraphs(text: str) -> list[str]:
 
 def slugify(text: str, limit: int = 60, fallback: str = "item") -> str:
     """A URL-safe slug of ASCII letters, digits and hyphens, at most `limit` characters, cut at a
-    hyphen where it can be; `fallback` when nothing is left (a headline in Chinese)."""
+    hyphen where it can be; `fallback` when no letter is left (a headline in Chinese, whose digits
+    alone would name nothing: '至少14人死亡' is not '14')."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not re.search(r"[a-z]", slug):
+        return fallback
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
     return slug or fallback

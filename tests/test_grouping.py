@@ -67,3 +67,13 @@ def test_candidate_pair_codes_are_deduplicated_and_sorted_like_numpy_unique():
     for size in (0, 1, 2, 50, 20_000):
         codes = rng.integers(0, max(1, size // 3), size, dtype=np.int64)
         assert np.array_equal(_unique(codes), np.unique(codes))
+
+
+def test_a_headline_without_latin_letters_gets_the_stories_id_not_its_digits():
+    """'荷兰鹿特丹一座大桥坍塌 至少14人死亡' has no letters a URL can keep: its page is named by the
+    story's id, not '14'; a headline in Latin letters keeps its words."""
+    from digest.text import slugify
+
+    assert slugify("荷兰鹿特丹一座大桥坍塌 至少14人死亡", fallback="c2dec662f3") == "c2dec662f3"
+    assert slugify("Brückeneinsturz in Rotterdam: 14 Tote") == "bruckeneinsturz-in-rotterdam-14-tote"
+    assert slugify("2024", fallback="x") == "x"
