@@ -126,26 +126,30 @@ def fetch(content, timeout, max_mb, host_delay) -> None:
 
 @cli.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
-def figures(source) -> None:
+@click.option("--lang", default="en", show_default=True,
+              help="The text's language (ISO 639-1), which says how its numbers are written; a JSON line's 'lang' wins.")
+def figures(source, lang: str) -> None:
     """Extract figures from text: JSON Lines with a 'text' field, or plain text, one passage a line.
 
     Writes one JSON object per input line: {"text": ..., "figures": [...]}.
     """
+    default_lang = lang
     from .briefing.figures import extract_figures
 
     for number, line in enumerate(source, 1):
         if not line.strip():
             continue
-        text = line.rstrip("\n")
+        text, lang = line.rstrip("\n"), default_lang
         if line.lstrip().startswith("{"):
             try:
                 record = json.loads(line)
                 text = record["text"] if isinstance(record, dict) and isinstance(record.get("text"), str) else text
+                lang = record["lang"] if isinstance(record, dict) and isinstance(record.get("lang"), str) else lang
             except json.JSONDecodeError:
                 click.echo(f"warning: line {number}: not valid JSON; read as plain text", err=True)
         found = [
             {"text": f.text, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit, "counts": f.counts, "qualifier": f.qualifier}
-            for f in extract_figures(text)
+            for f in extract_figures(text, lang)
         ]
         click.echo(json.dumps({"text": text, "figures": found}, ensure_ascii=False))
 

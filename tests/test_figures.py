@@ -191,7 +191,7 @@ def test_codes_are_not_amounts():
 
 def test_a_currency_symbol_or_code_starts_a_word():
     """'vers 8 h 15' and 'users 8 million' hold no rupees; 'Rs 500' and 'US$5' still do."""
-    assert [f.unit for f in extract_figures("Le pont est tombé vers 8 h 15.")] == [None, None]
+    assert "INR" not in [f.unit for f in extract_figures("Le pont est tombé vers 8 h 15.")]
     assert [f.unit for f in extract_figures("The service says its users 8 million strong.")] == [None]
     assert [f.unit for f in extract_figures("He paid Rs 500 and US$5 million.")] == ["INR", "USD"]
 
@@ -200,3 +200,20 @@ def test_what_is_counted_keeps_its_letters_in_any_alphabet():
     """A counted word is cut at no accented letter: 'blessées', never 'bless'."""
     (figure,) = extract_figures("On compte 37 blessées dans la ville.")
     assert figure.counts == "blessées"
+
+
+def test_numbers_are_read_as_the_articles_language_writes_them():
+    """German, French, Spanish... write '230.000' for 230,000 and '1,5' for one and a half; English
+    text keeps its own reading, and a date written with full stops is no number to swap."""
+    (german,) = extract_figures("Täglich passieren 230.000 Fahrzeuge die Brücke.", "de")
+    assert (german.low, german.counts) == (230000.0, "Fahrzeuge")
+    assert [f.low for f in extract_figures("La facture atteint 1,5 milliard d’euros.", "fr")] == [1.5]
+    assert [f.low for f in extract_figures("The bill reached 1,500 dollars.", "en")] == [1500.0]
+    assert [f.low for f in extract_figures("Am 12.03.2024 starben 14 Menschen.", "de")] == \
+        [f.low for f in extract_figures("Am 12.03.2024 starben 14 Menschen.", "en")]
+
+
+def test_clock_times_in_other_languages_are_not_figures():
+    """'gegen 8.15 Uhr', 'vers 8 h 15': a time of day, as '8:15 am' is."""
+    assert extract_figures("Das Teilstück stürzte gegen 8.15 Uhr in die Maas.", "de") == []
+    assert extract_figures("Le pont est tombé vers 8 h 15.", "fr") == []

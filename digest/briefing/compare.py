@@ -241,7 +241,8 @@ def _same_figure(story_text: StoryText, i: int, j: int) -> bool:
     numbers = story_text.remembered("numbers", dict)
     for k in (i, j):
         if k not in numbers:
-            numbers[k] = {(f.low, f.high, f.unit) for f in extract_figures(story_text.sentences[k].text) if f.unit or f.counts}
+            item = story_text.sentences[k]
+            numbers[k] = {(f.low, f.high, f.unit) for f in extract_figures(item.text, item.article.lang) if f.unit or f.counts}
     terms = story_terms(story_text)
     return bool(numbers[i] & numbers[j]) and len((terms[i].content & terms[j].content) - terms[i].names) >= 2
 

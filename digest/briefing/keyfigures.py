@@ -56,7 +56,7 @@ def figure_reports(story_text: StoryText, speakers: dict[tuple[str, int], str]) 
     """Every figure of every analysed sentence, with its outlet, article, sentence and speaker."""
     reports = []
     for item in story_text.sentences:
-        for figure in extract_figures(item.text):
+        for figure in extract_figures(item.text, item.article.lang):
             reports.append(
                 FigureReport(
                     figure=figure, source=item.source, article_id=item.article.id, sentence=item.text,

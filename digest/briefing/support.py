@@ -153,15 +153,16 @@ def coverage(claim: Terms, candidate: Terms, idf: dict[str, float], gated: bool 
 
 
 @lru_cache(maxsize=4096)
-def numbers_of(sentence: str) -> frozenset[tuple[float, float]]:
-    """The values of a sentence's figures, as (low, high)."""
-    return frozenset({(round(f.low, 6), round(f.high, 6)) for f in extract_figures(sentence) if f.low is not None and f.high is not None})
+def numbers_of(sentence: str, lang: str = "en") -> frozenset[tuple[float, float]]:
+    """The values of a sentence's figures, as (low, high); `lang` says how its numbers are written."""
+    return frozenset({(round(f.low, 6), round(f.high, 6)) for f in extract_figures(sentence, lang)
+                      if f.low is not None and f.high is not None})
 
 
-def same_numbers(claim: str, candidate: str) -> bool:
+def same_numbers(claim: str, candidate: str, claim_lang: str = "en", candidate_lang: str = "en") -> bool:
     """Every number of the claim is in the candidate (a claim without numbers: True)."""
-    wanted = numbers_of(claim)
-    return not wanted or wanted <= numbers_of(candidate)
+    wanted = numbers_of(claim, claim_lang)
+    return not wanted or wanted <= numbers_of(candidate, candidate_lang)
 
 
 WHOLE_SHARE = 0.25
@@ -212,7 +213,8 @@ def support(text: StoryText, i: int, j: int) -> float:
     if coverage(terms[i], terms[j], idf, gated=False) < WHOLE_SHARE or names_share(terms[i], terms[j], idf) < NAMES_SHARE:
         return 0.0
     claim, candidate = text.sentences[i].text, text.sentences[j].text
-    return share if same_numbers(claim, candidate) and same_polarity(main_clause(claim), candidate) else 0.0
+    languages = text.sentences[i].article.lang, text.sentences[j].article.lang
+    return share if same_numbers(claim, candidate, *languages) and same_polarity(main_clause(claim), candidate) else 0.0
 
 
 NAMES_SHARE = 0.5
