@@ -91,6 +91,9 @@ class Limits:
     """Sentences of one article that are analysed: a news article has far fewer."""
     max_analysed_articles: int = 80
     """A story with more articles is summarised and compared from its newest ones (the page says so)."""
+    storyline_summary_articles: int = 40
+    """Articles a storyline's summary reads, spread over its events (its sentence similarities grow
+    with the square of the articles)."""
     max_listed_articles: int = 200
     """Articles listed on a briefing page (all of them are in briefings.json)."""
     latest_on_home: int = 25

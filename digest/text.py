@@ -89,6 +89,11 @@ def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+def language(code: str | None) -> str:
+    """'en', 'de', ... from an article's lang ('en-GB', 'DE' -> 'en', 'de'); '' when unknown."""
+    return (code or "").strip().lower().replace("_", "-").split("-")[0]
+
+
 def is_shouted(sentence: str) -> bool:
     """A sentence in capitals ('AT LEAST 12 DEAD, SAYS AFAD'): at least three words and nearly every
     cased letter upper case. Its capitals say nothing about which words are names."""

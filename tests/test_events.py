@@ -256,12 +256,14 @@ def test_a_title_in_common_is_no_actor_in_common():
 
 def test_a_storyline_summary_hears_from_every_event_not_only_the_newest():
     """A matter followed over many events: its summary reads articles across all of them (the
-    newest of each event first), at most SUMMARY_ARTICLES, in date order."""
+    newest of each event first), at most Limits.storyline_summary_articles, in date order."""
     from datetime import timedelta
 
-    from digest.briefing.storyline import SUMMARY_ARTICLES, articles_across
+    from digest.briefing.storyline import articles_across
+    from digest.config import Limits
     from digest.models import Article, Sentences
 
+    SUMMARY_ARTICLES = Limits().storyline_summary_articles
     start = datetime(2024, 1, 1)
     events = [tuple(Article(id=f"e{e:02d}-a{a:02d}", path="x.md", source=Source("wire", "Wire"), sentences=Sentences(),
                             published=start + timedelta(days=3 * e, hours=a)) for a in range(12))

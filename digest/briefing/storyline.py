@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from ..runtime import Runtime
 
 SUMMARY_SENTENCES = 5
-SUMMARY_ARTICLES = 40
-"""Articles a storyline's summary reads (a briefing reads up to Limits.max_analysed_articles)."""
 MAX_LEDGER_ROWS = 10
 MAX_LEDGER_VALUES = 8
 MAX_ENTITIES = 20
@@ -34,7 +32,7 @@ MAX_ENTITIES = 20
 def brief_storyline(storyline: Storyline, events: list[Outline], limits: Limits = Limits()) -> StorylineBriefing:
     """The storyline's briefing; `events` are its events' outlines, oldest first."""
     names = {s.key: s.name for event in events for s in event.story.sources}
-    summary = storyline_summary(storyline.id, storyline.slug, [event.story.articles for event in events])
+    summary = storyline_summary(storyline.id, storyline.slug, [event.story.articles for event in events], limits)
     sources = {s.key: s for event in events for s in event.story.sources}
     return StorylineBriefing(
         storyline=storyline,
@@ -47,11 +45,11 @@ def brief_storyline(storyline: Storyline, events: list[Outline], limits: Limits 
     )
 
 
-def storyline_summary(storyline_id: str, slug: str, events: list[tuple[Article, ...]]) -> tuple:
+def storyline_summary(storyline_id: str, slug: str, events: list[tuple[Article, ...]], limits: Limits = Limits()) -> tuple:
     """The storyline's cited summary: SUMMARY_SENTENCES sentences, in story order, from at most
-    SUMMARY_ARTICLES articles taken across its events (`events`: each event's articles, oldest
-    first). Scored against DUC 2003's topic references by `tools.evaluate`."""
-    chosen = articles_across(events, SUMMARY_ARTICLES)
+    `limits.storyline_summary_articles` articles taken across its events (`events`: each event's
+    articles, oldest first). Scored against DUC 2003's topic references by `tools.evaluate`."""
+    chosen = articles_across(events, limits.storyline_summary_articles)
     return summarize(story_text(Story(storyline_id, slug, tuple(chosen))), length=SUMMARY_SENTENCES)
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..config import DigestConfig, Limits
 from ..models import Article, RawArticle, Sentence, Sentences
-from ..text import paragraphs, split_dateline, split_sentences, split_text
+from ..text import language, paragraphs, split_dateline, split_sentences, split_text
 from .casing import CasingModel, casing_counts
 from .clean import clean, looks_lowercased
 from .debris import debris_kinds
@@ -203,7 +203,7 @@ def _restore_one(limits: Limits, item, model: CasingModel | None, outlet_names: 
         notes.append(("info", "text arrived lowercased; capitals restored from the corpus and the word list"))
     split = split if split is not None else split_text(text)
     lang = raw.lang or detect_language(text)
-    kinds, readable, dropped, found_date = debris_kinds(split, raw.published, english=lang.split("-")[0].lower() == "en")
+    kinds, readable, dropped, found_date = debris_kinds(split, raw.published, english=language(lang) == "en")
     headline_line = next((kind.removeprefix("headline: ") for kind in dropped if kind.startswith("headline: ")), None)
     dropped = Counter({("headline" if kind.startswith("headline: ") else kind): n for kind, n in dropped.items()})
     if dropped:

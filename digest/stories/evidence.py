@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..models import Article
-from ..text import FUNCTION_WORDS
+from ..text import FUNCTION_WORDS, language
 
 if TYPE_CHECKING:
     from ..runtime import Runtime
@@ -100,11 +100,6 @@ def broad_places() -> frozenset[str]:
                "us", "u.s", "u.s.", "uk", "britain", "british", "english", "french", "german", "dutch", "swiss",
                "greek", "chinese", "japanese", "middle east", "the united states", "united states", "united kingdom"}
     return frozenset("n:" + "_".join(place.replace(".", " ").split()) if " " in place else "n:" + place for place in places)
-
-
-def language(code: str | None) -> str:
-    """'en', 'de', ... from an article's lang ('en-GB', 'DE' -> 'en', 'de'); '' when unknown."""
-    return (code or "").strip().lower().replace("_", "-").split("-")[0]
 
 
 @lru_cache(maxsize=64)

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ...models import Figure
+from ...text import language
 from .display import display_value, figure_key, head_noun
 from .extract import FigureExtractor
 from .pattern import FigurePattern
@@ -34,7 +35,7 @@ de es it nl pt da tr id ro el hr sr sl bs vi fr ru pl cs sk sv fi nb no nn hu uk
 def extract_figures(sentence: str, lang: str = "en") -> list[Figure]:
     """Every figure in one sentence, left to right, read by digest's default patterns. `lang`,
     the article's ISO 639-1 code, says how its numbers are written (COMMA_DECIMAL_LANGUAGES)."""
-    return list(_figures_of(sentence, lang.split("-")[0].lower() in COMMA_DECIMAL_LANGUAGES))
+    return list(_figures_of(sentence, language(lang) in COMMA_DECIMAL_LANGUAGES))
 
 
 @lru_cache(maxsize=16_384)
