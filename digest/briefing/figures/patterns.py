@@ -76,7 +76,8 @@ def read_fraction(sentence: str, match: re.Match[str]) -> Figure | None:
 # Every anchor's first letter widens the prefilter's first-character class, and with it the search.
 # 'between' anchors a match only before a number, a sign or a currency: after a 'between' that starts
 # no figure ("between the two sides") the search would read on with every pattern
-_BETWEEN = rf"between(?=\s+(?:[\d$£€¥.−-]|[a-z]{{1,3}}\$|[a-z]{{2,3}} ?\d|rs\.|(?:{SPELLED.replace('a dozen', 'a[- ]dozen')})\b))"
+# (a currency code may stand before a spelled number too: "between Rs two and three")
+_BETWEEN = rf"between(?=\s+(?:[\d$£€¥.−-]|[a-z]{{1,3}}\$|rs\.|(?:[a-z]{{2,3}}\ ?)?(?:\d|(?:{SPELLED.replace('a dozen', 'a[- ]dozen')})\b)))"
 NUMBER_ANCHORS = (_BETWEEN, "minus", "a (?:thousand|million|billion|trillion)", *SPELLED.replace("a dozen", "a[- ]dozen").split("|"))
 
 
